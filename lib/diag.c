@@ -1,0 +1,187 @@
+/* diag.c: diagnostics, checked allocation, number parsing, stream checks. */
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "news.h"
+
+static const char *prog = "news";
+int news_quiet, news_verbose;
+
+void
+news_setprog(const char *argv0)
+{
+	const char *p;
+
+	if (argv0 == NULL || *argv0 == '\0')
+		return;
+	prog = (p = strrchr(argv0, '/')) ? p + 1 : argv0;
+}
+
+const char *
+news_getprog(void)
+{
+	return prog;
+}
+
+void
+news_vwarn(const char *fmt, va_list ap)
+{
+	size_t n;
+	int saved = errno;
+
+	fprintf(stderr, "%s: ", prog);
+	vfprintf(stderr, fmt, ap);
+	n = strlen(fmt);
+	if (n > 0 && fmt[n - 1] == ':')
+		fprintf(stderr, " %s", strerror(saved));
+	fputc('\n', stderr);
+}
+
+void
+news_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	news_vwarn(fmt, ap);
+	va_end(ap);
+}
+
+void
+news_info(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (news_quiet)
+		return;
+	va_start(ap, fmt);
+	news_vwarn(fmt, ap);
+	va_end(ap);
+}
+
+void
+news_fatal(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	news_vwarn(fmt, ap);
+	va_end(ap);
+	exit(NEWS_EXIT_FATAL);
+}
+
+void *
+news_xmalloc(size_t n)
+{
+	void *p;
+
+	if ((p = malloc(n ? n : 1)) == NULL)
+		news_fatal("malloc:");
+	return p;
+}
+
+void *
+news_xcalloc(size_t n, size_t m)
+{
+	void *p;
+
+	if ((p = calloc(n ? n : 1, m ? m : 1)) == NULL)
+		news_fatal("calloc:");
+	return p;
+}
+
+void *
+news_xrealloc(void *p, size_t n)
+{
+	if ((p = realloc(p, n ? n : 1)) == NULL)
+		news_fatal("realloc:");
+	return p;
+}
+
+void *
+news_xreallocarray(void *p, size_t n, size_t m)
+{
+	if (m && n > SIZE_MAX / m) {
+		errno = ENOMEM;
+		news_fatal("reallocarray:");
+	}
+	return news_xrealloc(p, n * m);
+}
+
+char *
+news_xstrdup(const char *s)
+{
+	char *p;
+
+	if ((p = strdup(s)) == NULL)
+		news_fatal("strdup:");
+	return p;
+}
+
+char *
+news_xstrndup(const char *s, size_t n)
+{
+	char *p;
+
+	if ((p = strndup(s, n)) == NULL)
+		news_fatal("strndup:");
+	return p;
+}
+
+long long
+news_strtonum(const char *s, long long min, long long max, const char **errstr)
+{
+	long long v;
+	char *end;
+
+	*errstr = NULL;
+	if (s == NULL || *s == '\0' || min > max) {
+		*errstr = "invalid";
+		return 0;
+	}
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (*end != '\0' || end == s) {
+		*errstr = "invalid";
+		return 0;
+	}
+	if ((v == LLONG_MIN && errno == ERANGE) || v < min) {
+		*errstr = "too small";
+		return 0;
+	}
+	if ((v == LLONG_MAX && errno == ERANGE) || v > max) {
+		*errstr = "too large";
+		return 0;
+	}
+	return v;
+}
+
+int
+news_fshut(FILE *fp, const char *name)
+{
+	int r = 0;
+
+	if (fflush(fp) == EOF || ferror(fp)) {
+		if (errno == 0)
+			errno = EIO;
+		news_warn("%s: write error:", name);
+		r = NEWS_EXIT_FATAL;
+	}
+	if (fp != stdout && fp != stderr && fclose(fp) == EOF && r == 0) {
+		news_warn("%s: close:", name);
+		r = NEWS_EXIT_FATAL;
+	}
+	return r;
+}
+
+void
+news_version(void)
+{
+	printf("%s (newsutils) %s\n", prog, NEWS_VERSION);
+	exit(news_fshut(stdout, "<stdout>"));
+}

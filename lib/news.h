@@ -1,0 +1,86 @@
+/*
+ * news.h: what every newsutils tool shares: exit status, diagnostics,
+ * the version, and small checked allocation helpers.
+ *
+ * Exit status (documented in news(7) and every tool's EXIT STATUS):
+ *   NEWS_EXIT_OK    0  all input processed, all sources fine
+ *   NEWS_EXIT_FAIL  1  some input line, record or source failed; the rest
+ *                      was processed and written
+ *   NEWS_EXIT_USAGE 2  usage error or fatal error (cannot open output,
+ *                      out of memory, cannot write stdout)
+ */
+#ifndef NEWS_H
+#define NEWS_H
+
+#include <stddef.h>
+#include <stdarg.h>
+#include <stdio.h>
+
+#ifndef NEWS_VERSION
+#define NEWS_VERSION "0.1.0"
+#endif
+
+enum news_exit {
+	NEWS_EXIT_OK = 0,
+	NEWS_EXIT_FAIL = 1,
+	NEWS_EXIT_USAGE = 2,
+	NEWS_EXIT_FATAL = 2
+};
+
+#if defined(__GNUC__)
+#define NEWS_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#define NEWS_NORETURN __attribute__((noreturn))
+#else
+#define NEWS_PRINTF(a, b)
+#define NEWS_NORETURN
+#endif
+
+/* OpenBSD privilege reduction; a no-op elsewhere (as sfeed's util.h). */
+#ifdef __OpenBSD__
+#include <unistd.h>
+#else
+#define pledge(p1, p2) 0
+#define unveil(p1, p2) 0
+#endif
+
+/*
+ * Diagnostics go to stderr as "prog: message".  A message whose format
+ * ends in ':' gets ": strerror(errno)" appended (as sbase's eprintf).
+ * news_setprog() takes argv[0] (its basename is used).
+ */
+void news_setprog(const char *argv0);
+const char *news_getprog(void);
+void news_warn(const char *fmt, ...) NEWS_PRINTF(1, 2);
+void news_vwarn(const char *fmt, va_list ap);
+NEWS_NORETURN void news_fatal(const char *fmt, ...) NEWS_PRINTF(1, 2);
+/* quiet mode: news_info() prints only when not quiet; news_warn always */
+extern int news_quiet, news_verbose;
+void news_info(const char *fmt, ...) NEWS_PRINTF(1, 2);
+
+/* Allocation that exits 2 with a diagnostic when memory runs out. */
+void *news_xmalloc(size_t n);
+void *news_xcalloc(size_t n, size_t m);
+void *news_xrealloc(void *p, size_t n);
+void *news_xreallocarray(void *p, size_t n, size_t m);
+char *news_xstrdup(const char *s);
+char *news_xstrndup(const char *s, size_t n);
+
+/*
+ * Parse a decimal integer in [min, max] (as OpenBSD strtonum).  On error
+ * returns 0 and sets *errstr to "invalid", "too small" or "too large".
+ */
+long long news_strtonum(const char *s, long long min, long long max,
+    const char **errstr);
+
+/*
+ * Flush and check a stream at exit (sbase fshut / sfeed checkfileerror).
+ * Returns 0 when fine; else prints "prog: name: write error: ..." and
+ * returns NEWS_EXIT_FATAL.  EPIPE is reported too: a reader that went
+ * away before we finished means our output was lost.
+ */
+int news_fshut(FILE *fp, const char *name);
+
+/* Print the standard --version line for the tool and exit 0. */
+NEWS_NORETURN void news_version(void);
+
+#endif
