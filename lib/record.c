@@ -211,7 +211,7 @@ news_record_parse(const char *line, size_t len, char *err, size_t errlen)
 		fixed = news_utf8_repair(line, len, &len);
 		line = fixed;
 	}
-	j = json_loadb(line, len, JSON_ALLOW_NUL, &jerr);
+	j = json_loadb(line, len, JSON_ALLOW_NUL | JSON_DECODE_ANY, &jerr);
 	if (j == NULL) {
 		if (err) {
 			/* a NUL byte is the usual culprit of "unexpected" input */
