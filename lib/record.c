@@ -162,7 +162,8 @@ skip_line(struct news_reader *r)
 	char *nl;
 
 	for (;;) {
-		nl = memchr(r->buf + r->start, '\n', r->end - r->start);
+		nl = r->start < r->end ?
+		    memchr(r->buf + r->start, '\n', r->end - r->start) : NULL;
 		if (nl) {
 			r->start = (size_t)(nl - r->buf) + 1;
 			return;
@@ -243,7 +244,8 @@ news_reader_next(struct news_reader *r, json_t **rec)
 
 	*rec = NULL;
 	for (;;) {
-		nl = memchr(r->buf + r->start, '\n', r->end - r->start);
+		nl = r->start < r->end ?
+		    memchr(r->buf + r->start, '\n', r->end - r->start) : NULL;
 		if (nl == NULL) {
 			if (r->end - r->start > r->max) {
 				r->line = r->next++;
