@@ -11,6 +11,7 @@
 
 static const char *prog = "news";
 int news_quiet, news_verbose;
+FILE *news_diag_fp;
 
 void
 news_setprog(const char *argv0)
@@ -31,15 +32,16 @@ news_getprog(void)
 void
 news_vwarn(const char *fmt, va_list ap)
 {
+	FILE *fp = news_diag_fp ? news_diag_fp : stderr;
 	size_t n;
 	int saved = errno;
 
-	fprintf(stderr, "%s: ", prog);
-	vfprintf(stderr, fmt, ap);
+	fprintf(fp, "%s: ", prog);
+	vfprintf(fp, fmt, ap);
 	n = strlen(fmt);
 	if (n > 0 && fmt[n - 1] == ':')
-		fprintf(stderr, " %s", strerror(saved));
-	fputc('\n', stderr);
+		fprintf(fp, " %s", strerror(saved));
+	fputc('\n', fp);
 }
 
 void

@@ -53,6 +53,9 @@ const char *news_getprog(void);
 void news_warn(const char *fmt, ...) NEWS_PRINTF(1, 2);
 void news_vwarn(const char *fmt, va_list ap);
 NEWS_NORETURN void news_fatal(const char *fmt, ...) NEWS_PRINTF(1, 2);
+/* where diagnostics go: NULL (the default) means stderr; fuzz targets
+ * point it at /dev/null */
+extern FILE *news_diag_fp;
 /* quiet mode: news_info() prints only when not quiet; news_warn always */
 extern int news_quiet, news_verbose;
 void news_info(const char *fmt, ...) NEWS_PRINTF(1, 2);
