@@ -35,7 +35,7 @@ static struct news_cal_html_opts html;
 static NEWS_NORETURN void
 usage(void)
 {
-	fprintf(stderr, "usage: %s [-3cMS] [-f text|html|json|ics] "
+	fprintf(stderr, "usage: %s [-3cMS] [-f text | html | json | ics] "
 	    "[-m YYYY-MM | -y YYYY] [--heat] [--tz zone]\n"
 	    "       [--link pattern] [--month-link pattern] [--base prefix] "
 	    "[file ...]\n", news_getprog());
@@ -45,7 +45,7 @@ usage(void)
 static NEWS_NORETURN void
 help(void)
 {
-	printf("usage: %s [-3cMS] [-f text|html|json|ics] "
+	printf("usage: %s [-3cMS] [-f text | html | json | ics] "
 	    "[-m YYYY-MM | -y YYYY] [--heat] [--tz zone]\n"
 	    "       [--link pattern] [--month-link pattern] [--base prefix] "
 	    "[file ...]\n\n"
