@@ -34,14 +34,18 @@
  *     Portuguese, Dutch and Russian (genitive and nominative), with or
  *     without accents, abbreviated with or without a dot.
  *   Comments in parentheses are ignored, as RFC 2822 says, whatever they
- *     hold ("(UTC)", "(土)"); one holding just a zone name gives the zone
- *     when the date has none.
+ *     hold ("(UTC)", "(土)"); one holding just a zone name or "GMT+01:00"
+ *     gives the zone when the date has none.  RFC 9557 suffixes after an
+ *     offset ("+01:00[Europe/Paris]") are ignored: the offset is exact.
  *
  * Rejected by design (returns -1, never a guess):
  *   - nn/nn/yyyy and nn-nn-yyyy with both numbers <= 12 and different,
  *     unless the caller says NEWS_DATE_DMY or NEWS_DATE_MDY ("13.12.2025"
  *     with dots is always day first);
  *   - numeric dates with a 2-digit year ("13.12.25", "12/13/25");
+ *   - zones that do not say whether summer time applies ("ET", "PT",
+ *     "PST8PDT"), and an RFC 9557 zone name with no offset before it;
+ *   - "08.30" as a time (dots are dates);
  *   - a day and month without a year ("Dec 13"), a time without a date,
  *     relative dates ("yesterday", "2 hours ago"), era years (令和7年);
  *   - month 13, Feb 30, Feb 29 of a common year, year 0 or above 9999,
@@ -403,7 +407,6 @@ lookup(const unsigned char *s, size_t n)
 {
 	int i;
 
-	pthread_once(&words_once, words_init);
 	for (i = bucket[hash(s, n)]; i >= 0; i = chain[i])
 		if (strncmp(words[i].s, (const char *)s, n) == 0 &&
 		    words[i].s[n] == '\0')
@@ -739,6 +742,8 @@ g_numdate(struct pstate *st, int a, int na)
 			q++;
 	if ((nc = digits(q, e, 4, &c)) == 0)
 		return 0;
+	if (st->y)
+		return -1;	/* a second date */
 	if (na == 4 && nc <= 2) {
 		st->y = a;
 		st->m = b;
@@ -971,6 +976,7 @@ g_comment(struct pstate *st)
 	unsigned char buf[WORDMAX + 2];
 	int depth = 0, k;
 	size_t len;
+	long off;
 
 	a = p + paren(p, e, 0);
 	while (p < e) {
@@ -993,12 +999,34 @@ g_comment(struct pstate *st)
 		a++;
 	while (b > a && b[-1] == ' ')
 		b--;
-	if (a < b && letter2(a, b) && a + read_word(a, b, buf, &len) == b &&
-	    len > 0 && (w = lookup(buf, len)) != NULL &&
-	    (w->kind == K_ZONE || w->kind == K_GMT)) {
+	if (a >= b || !letter2(a, b))
+		return 0;
+	a += read_word(a, b, buf, &len);
+	if (len == 0 || (w = lookup(buf, len)) == NULL ||
+	    (w->kind != K_ZONE && w->kind != K_GMT))
+		return 0;
+	if (a == b) {
 		st->czone = 1;
 		st->czoff = w->val * 60L;
+	} else if (w->kind == K_GMT && (k = offset(a, b, 1, &off)) > 0 &&
+	    a + k == b) {
+		st->czone = 1;	/* (GMT+01:00) */
+		st->czoff = off;
 	}
+	return 0;
+}
+
+/* RFC 9557 suffix after an offset: "[Europe/Paris]", "[!u-ca=iso8601]" */
+static int
+g_suffix(struct pstate *st)
+{
+	const unsigned char *q = st->p + 1, *e = st->e;
+
+	while (q < e && *q != ']' && *q != '[' && *q > ' ' && *q < 0x7f)
+		q++;
+	if (q >= e || *q != ']' || q == st->p + 1)
+		return -1;
+	st->p = q + 1;
 	return 0;
 }
 
@@ -1023,6 +1051,8 @@ g_scan(struct pstate *st)
 			n = g_cjk(st);
 		} else if (paren(st->p, e, 0)) {
 			n = g_comment(st);
+		} else if (c == '[' && st->last == L_ZONE) {
+			n = g_suffix(st);
 		} else if (c == '+' || (c == '-' && (st->last == L_TIME ||
 		    st->last == L_AMPM || st->last == L_ZONE) &&
 		    st->p + 1 < e && ISDIGIT(st->p[1]))) {
@@ -1155,6 +1185,7 @@ parse_general(const unsigned char *p, const unsigned char *e, int flags,
 	struct pstate st;
 	int i;
 
+	pthread_once(&words_once, words_init);
 	memset(&st, 0, sizeof(st));
 	st.b = st.p = p;
 	st.e = e;
@@ -1314,6 +1345,87 @@ parse_iso(const unsigned char *p, const unsigned char *e, struct res *r)
 	return p == e ? 0 : -1;
 }
 
+/* ---- RFC 822 fast path ------------------------------------------- */
+
+#define PACK3(a, b, c)	((unsigned)(a) << 16 | (unsigned)(b) << 8 | (c))
+
+static int
+mon3(const unsigned char *p)
+{
+	static const unsigned m[12] = {
+		PACK3('j', 'a', 'n'), PACK3('f', 'e', 'b'), PACK3('m', 'a', 'r'),
+		PACK3('a', 'p', 'r'), PACK3('m', 'a', 'y'), PACK3('j', 'u', 'n'),
+		PACK3('j', 'u', 'l'), PACK3('a', 'u', 'g'), PACK3('s', 'e', 'p'),
+		PACK3('o', 'c', 't'), PACK3('n', 'o', 'v'), PACK3('d', 'e', 'c'),
+	};
+	unsigned k = PACK3(p[0] | 0x20, p[1] | 0x20, p[2] | 0x20);
+	int i;
+
+	for (i = 0; i < 12; i++)
+		if (m[i] == k)
+			return i + 1;
+	return 0;
+}
+
+/*
+ * The common case exactly: "[Ddd, ]D[D] Mon YYYY HH:MM[:SS] ZONE" with
+ * ZONE +hhmm, -hhmm, GMT, UT, UTC or Z.  Anything else returns -1 and
+ * goes to the general scanner, which reads all of this too.
+ */
+static int
+parse_rfc822(const unsigned char *p, const unsigned char *e, struct res *r)
+{
+	int n, v;
+
+	memset(r, 0, sizeof(*r));
+	if (e - p < 20)
+		return -1;
+	if (ISALPHA(p[0]) && ISALPHA(p[1]) && ISALPHA(p[2]) && p[3] == ',') {
+		p += 4;
+		if (*p == ' ')
+			p++;
+	}
+	if ((n = digits(p, e, 2, &r->d)) < 1 || n > 2 || p + n + 13 > e ||
+	    p[n] != ' ')
+		return -1;
+	p += n + 1;
+	if ((r->m = mon3(p)) == 0 || p[3] != ' ')
+		return -1;
+	p += 4;
+	if (digits(p, e, 4, &r->y) != 4 || p[4] != ' ')
+		return -1;
+	p += 5;
+	if (!two(p, e, &r->hh) || e - p < 5 || p[2] != ':' ||
+	    !two(p + 3, e, &r->mm))
+		return -1;
+	p += 5;
+	if (p < e && *p == ':') {
+		if (!two(p + 1, e, &r->ss))
+			return -1;
+		p += 3;
+	}
+	if (p >= e || *p++ != ' ' || p >= e)
+		return -1;
+	r->has_time = r->has_zone = r->has_day = 1;
+	if (*p == '+' || *p == '-') {
+		if (digits(p + 1, e, 4, &v) != 4 || p + 5 != e ||
+		    v / 100 > 23 || v % 100 > 59)
+			return -1;
+		r->off = (v / 100 * 3600L + v % 100 * 60L) *
+		    (*p == '-' ? -1 : 1);
+		return 0;
+	}
+	n = (int)(e - p);
+	if ((n == 3 && (p[0] | 0x20) == 'g' && (p[1] | 0x20) == 'm' &&
+	    (p[2] | 0x20) == 't') ||
+	    (n == 3 && (p[0] | 0x20) == 'u' && (p[1] | 0x20) == 't' &&
+	    (p[2] | 0x20) == 'c') ||
+	    (n == 2 && (p[0] | 0x20) == 'u' && (p[1] | 0x20) == 't') ||
+	    (n == 1 && (p[0] | 0x20) == 'z'))
+		return 0;
+	return -1;
+}
+
 /* ---- Unix time --------------------------------------------------- */
 
 static int
@@ -1399,7 +1511,8 @@ news_date_parse(const char *s, size_t len, long default_off, int flags,
 		}
 		return 0;
 	}
-	if (!ISDIGIT(*p) || parse_iso(p, e, &r) < 0) {
+	if (e - p >= 4 && ISDIGIT(p[0]) && ISDIGIT(p[3]) ?
+	    parse_iso(p, e, &r) < 0 : parse_rfc822(p, e, &r) < 0) {
 		memset(&r, 0, sizeof(r));
 		if (parse_general(p, e, flags, &r) < 0)
 			return -1;
