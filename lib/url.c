@@ -30,13 +30,16 @@
  *   dropped (80 for http, 443 for https, libcurl's table for other
  *   schemes), fragment dropped, dot-segments removed, an empty path as
  *   "/", percent-encoding normalised (hex digits upper-case, unreserved
- *   characters decoded), tracking parameters removed (the table `tracking`
- *   below; names compared without case), empty parameters ("a=1&&b=2")
- *   removed, the other query parameters kept in their order, an empty
- *   query dropped.  The scheme is kept (http and https give different keys:
+ *   characters but "%2E" decoded, a stray '%' as "%25"), tracking parameters
+ *   removed (the table `tracking` below; names compared without case),
+ *   empty parameters ("a=1&&b=2") removed, the other query parameters
+ *   kept in their order, an empty query dropped.  The scheme is kept (http and https give different keys:
  *   they may be different resources), and so are a trailing slash, "www."
  *   and user information.  NULL when url is relative or libcurl cannot
  *   parse it ("mailto:x").
+ * - No function returns a string with controls, spaces or invalid UTF-8
+ *   (NULL instead): libcurl 7.88 decodes "%7F" in host names and keeps raw
+ *   bytes there.
  * - Each call uses its own CURLU handle: the functions are reentrant and
  *   thread-safe.  A handle costs about one malloc; parsing costs more.
  */
@@ -48,6 +51,7 @@
 #include <curl/curl.h>
 
 #include "news.h"
+#include "text.h"
 #include "url.h"
 
 #define URL_FLAGS (CURLU_NON_SUPPORT_SCHEME | CURLU_URLENCODE)
@@ -153,15 +157,31 @@ is_http_scheme(const char *s, size_t n)
 	    (n == 5 && strncasecmp(s, "https", 5) == 0);
 }
 
-/* a malloc'd copy of a string libcurl gave, which is curl_free'd */
+/*
+ * Is s fit to return: valid UTF-8 without controls or spaces?  libcurl
+ * 7.88 percent-decodes host names ("http://a%7F/") and keeps raw bytes.
+ */
+static int
+sane(const char *s)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		if (*p <= ' ' || *p == 0x7F)
+			return 0;
+	return news_utf8_valid(s, (const char *)p - s);
+}
+
+/* a malloc'd copy of a string libcurl gave (curl_free'd), or NULL */
 static char *
 take(char *s)
 {
-	char *r;
+	char *r = NULL;
 
 	if (s == NULL)
 		return NULL;
-	r = news_xstrdup(s);
+	if (sane(s))
+		r = news_xstrdup(s);
 	curl_free(s);
 	return r;
 }
@@ -209,7 +229,7 @@ resolve(CURLU *h, const char *base, const char *ref)
 		return resolve_relative(h, base, ref + n + 1);
 	if (curl_url_set(h, CURLUPART_URL, ref, URL_FLAGS) == CURLUE_OK)
 		return get_url(h, 0);
-	return is_http_scheme(ref, n) ? NULL : news_xstrdup(ref);
+	return is_http_scheme(ref, n) || !sane(ref) ? NULL : news_xstrdup(ref);
 }
 
 char *
@@ -310,7 +330,12 @@ hexval(int c)
 	return (c >= 'a' && c <= 'f') ? c - 'a' + 10 : -1;
 }
 
-/* normalise percent-encoding in s[0..n) appended to o; returns the end */
+/*
+ * Normalise percent-encoding in s[0..n) into o (room for 3n + 1): hex
+ * upper-case, unreserved characters but '.' decoded (that would make new
+ * dot-segments), a '%' that starts no escape as "%25", so that a key is
+ * its own key.  Returns the end.
+ */
 static char *
 pct_norm(char *o, const char *s, size_t n)
 {
@@ -318,21 +343,24 @@ pct_norm(char *o, const char *s, size_t n)
 	int hi, lo, c;
 
 	for (i = 0; i < n; i++) {
-		if (s[i] != '%' || i + 2 >= n ||
-		    (hi = hexval((unsigned char)s[i + 1])) < 0 ||
-		    (lo = hexval((unsigned char)s[i + 2])) < 0) {
+		if (s[i] != '%') {
 			*o++ = s[i];
 			continue;
 		}
+		if (i + 2 >= n || (hi = hexval((unsigned char)s[i + 1])) < 0 ||
+		    (lo = hexval((unsigned char)s[i + 2])) < 0) {
+			hi = 2;
+			lo = 5;
+		} else
+			i += 2;
 		c = hi << 4 | lo;
-		if (is_unreserved(c))
+		if (is_unreserved(c) && c != '.')	/* no new dot-segments */
 			*o++ = c;
 		else {
 			*o++ = '%';
 			*o++ = "0123456789ABCDEF"[hi];
 			*o++ = "0123456789ABCDEF"[lo];
 		}
-		i += 2;
 	}
 	*o = '\0';
 	return o;
@@ -435,8 +463,10 @@ news_url_key(const char *url)
 	    curl_url_get(h, CURLUPART_URL, &s, CURLU_NO_DEFAULT_PORT) ==
 	    CURLUE_OK) {
 		/* after libcurl, whose own case of %XX varies by version */
-		r = news_xmalloc(strlen(s) + 1);
-		pct_norm(r, s, strlen(s));
+		if (sane(s)) {
+			r = news_xmalloc(3 * strlen(s) + 1);
+			pct_norm(r, s, strlen(s));
+		}
 		curl_free(s);
 	}
 	curl_url_cleanup(h);
