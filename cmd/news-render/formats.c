@@ -1,0 +1,314 @@
+/*
+ * formats.c: the archive on stdout: a terminal listing (-f text), a
+ * Markdown digest by category, Atom, JSON Feed and mbox.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "news.h"
+#include "cal.h"
+#include "date.h"
+#include "render.h"
+
+#define SOURCE_COLS 16
+
+/* display columns of UTF-8 s (wcwidth), and the prefix that fits in max */
+static size_t
+fit(const char *s, size_t max, size_t *cols)
+{
+	mbstate_t st;
+	size_t i = 0, len = strlen(s), n, w = 0;
+	wchar_t wc;
+	int cw;
+
+	memset(&st, 0, sizeof st);
+	while (i < len) {
+		n = mbrtowc(&wc, s + i, len - i, &st);
+		if (n == (size_t)-1 || n == (size_t)-2) {
+			memset(&st, 0, sizeof st);
+			n = 1;
+			cw = 1;
+		} else {
+			if (n == 0)
+				n = 1;
+			cw = wcwidth(wc);
+			if (cw < 0)
+				cw = 0;
+		}
+		if (w + (size_t)cw > max)
+			break;
+		w += (size_t)cw;
+		i += n;
+	}
+	*cols = w;
+	return i;
+}
+
+/* s cut to max columns (with an ellipsis when cut), padded when pad */
+static void
+column(FILE *fp, const char *s, size_t max, int pad)
+{
+	size_t cols, n = fit(s, max, &cols);
+
+	if (n < strlen(s) && max > 0) {
+		n = fit(s, max - 1, &cols);
+		fwrite(s, 1, n, fp);
+		fputs("\xe2\x80\xa6", fp);
+		cols++;
+	} else {
+		fwrite(s, 1, n, fp);
+	}
+	while (pad && cols++ < max)
+		putc(' ', fp);
+}
+
+static void
+text(struct site *s, const struct options *o, FILE *fp)
+{
+	const char *bold = o->color ? "\033[1m" : "";
+	const char *dim = o->color ? "\033[2m" : "";
+	const char *reset = o->color ? "\033[0m" : "";
+	size_t i, cols, urlcols, room;
+	char date[16];
+	int y, m, d;
+
+	for (i = 0; i < s->n && !ferror(fp); i++) {
+		const struct article *a = &s->a[i];
+		const char *url = a->url ? a->url : a->id;
+
+		if (a->dated && news_cal_day(a->published, 0, &y, &m, &d) == 0)
+			snprintf(date, sizeof date, "%04d-%02d-%02d", y, m, d);
+		else
+			snprintf(date, sizeof date, "%-10s", "");
+		fprintf(fp, "%s%s%s  ", dim, date, reset);
+		column(fp, a->source ? a->source : "", SOURCE_COLS, 1);
+		fputs("  ", fp);
+		fit(url, (size_t)-1, &urlcols);
+		/* date, source, two gaps of 2, title, a gap of 2, the URL */
+		cols = 10 + 2 + SOURCE_COLS + 2;
+		if (o->width > 0) {
+			room = (size_t)o->width > cols + 2 + urlcols + 10 ?
+			    (size_t)o->width - cols - 2 - urlcols : 10;
+			fputs(bold, fp);
+			column(fp, a->title, room, 1);
+		} else {
+			fputs(bold, fp);
+			fputs(a->title, fp);
+		}
+		fprintf(fp, "%s  %s\n", reset, url);
+	}
+}
+
+/* Markdown inline text: the characters that mean something escaped */
+static void
+md_text(FILE *fp, const char *s)
+{
+	for (; *s; s++) {
+		if (strchr("\\`*_{}[]()<>#+-.!|~", *s) != NULL)
+			putc('\\', fp);
+		putc(*s, fp);
+	}
+}
+
+static void
+md_url(FILE *fp, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '(' || *s == ')' || *s == ' ' || *s == '<' ||
+		    *s == '>')
+			fprintf(fp, "%%%02X", (unsigned char)*s);
+		else
+			putc(*s, fp);
+	}
+}
+
+static void
+md_item(FILE *fp, const struct article *a)
+{
+	char date[64];
+
+	fputs("- [", fp);
+	md_text(fp, a->title);
+	fputs("](", fp);
+	md_url(fp, a->url ? a->url : a->id);
+	fputs(")", fp);
+	if (a->source != NULL) {
+		fputs(" \xe2\x80\x94 ", fp);
+		md_text(fp, a->source);
+	}
+	if (a->dated) {
+		date_words(a->published, date, sizeof date);
+		fprintf(fp, ", %s", date);
+	}
+	fputs("\n", fp);
+	if (a->excerpt != NULL) {
+		fputs("  ", fp);
+		md_text(fp, a->excerpt);
+		fputs("\n", fp);
+	}
+}
+
+static void
+markdown(struct site *s, const struct options *o, FILE *fp)
+{
+	size_t i, j, nocat = 0;
+
+	fputs("# ", fp);
+	md_text(fp, o->title);
+	fputs("\n", fp);
+	for (i = 0; i < s->categories.n; i++) {
+		const struct group *g = &s->categories.v[i];
+
+		fputs("\n## ", fp);
+		md_text(fp, g->name);
+		fputs("\n\n", fp);
+		for (j = 0; j < g->n; j++)
+			md_item(fp, &s->a[g->idx[j]]);
+	}
+	for (i = 0; i < s->n; i++)
+		nocat += s->a[i].category == NULL;
+	if (nocat > 0) {
+		fputs(s->categories.n ? "\n## Other\n\n" : "\n", fp);
+		for (i = 0; i < s->n; i++)
+			if (s->a[i].category == NULL)
+				md_item(fp, &s->a[i]);
+	}
+}
+
+/* a header value on one line, RFC 2047-encoded when not ASCII */
+static void
+header(FILE *fp, const char *name, const char *v)
+{
+	const unsigned char *p;
+	int ascii = 1;
+	size_t n = 0;
+
+	for (p = (const unsigned char *)v; *p; p++)
+		if (*p >= 0x80 || *p < 0x20)
+			ascii = 0;
+	fprintf(fp, "%s: ", name);
+	if (ascii) {
+		fprintf(fp, "%s\n", v);
+		return;
+	}
+	/* base64 words of at most 45 bytes, never cutting a character */
+	static const char b64[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	p = (const unsigned char *)v;
+	while (*p) {
+		unsigned char chunk[48];
+		size_t k = 0, i;
+
+		while (p[k] && k < 45)
+			k++;
+		while (p[k] && k > 0 && (p[k] & 0xC0) == 0x80)
+			k--;
+		for (i = 0; i < k; i++)
+			chunk[i] = p[i] < 0x20 ? ' ' : p[i];
+		if (n++ > 0)
+			fputs("\n ", fp);
+		fputs("=?UTF-8?B?", fp);
+		for (i = 0; i < k; i += 3) {
+			unsigned v3 = (unsigned)chunk[i] << 16 |
+			    (i + 1 < k ? (unsigned)chunk[i + 1] << 8 : 0) |
+			    (i + 2 < k ? chunk[i + 2] : 0);
+
+			putc(b64[v3 >> 18 & 63], fp);
+			putc(b64[v3 >> 12 & 63], fp);
+			putc(i + 1 < k ? b64[v3 >> 6 & 63] : '=', fp);
+			putc(i + 2 < k ? b64[v3 & 63] : '=', fp);
+		}
+		fputs("?=", fp);
+		p += k;
+	}
+	fputc('\n', fp);
+}
+
+static void
+mbox(struct site *s, const struct options *o, FILE *fp)
+{
+	static const char *const wd[] = { "Sun", "Mon", "Tue", "Wed", "Thu",
+	    "Fri", "Sat" };
+	size_t i;
+	int64_t t;
+	int y, m, d, hh, mm, ss;
+	char *body, *line, *next;
+
+	for (i = 0; i < s->n && !ferror(fp); i++) {
+		const struct article *a = &s->a[i];
+		struct news_buf from = NEWS_BUF_INIT;
+
+		t = a->dated ? a->published : 0;
+		news_cal_day(t, 0, &y, &m, &d);
+		hh = (int)(t % 86400 / 3600);
+		mm = (int)(t % 3600 / 60);
+		ss = (int)(t % 60);
+		fprintf(fp, "From news-render@localhost %s %s %2d "
+		    "%02d:%02d:%02d %d\n", wd[news_cal_wday(y, m, d)],
+		    news_cal_month_abbr(m), d, hh, mm, ss, y);
+		news_buf_printf(&from, "%s <news-render@localhost>",
+		    a->source ? a->source : o->title);
+		for (char *c = from.s; *c; c++)
+			if (*c == '"' || *c == '\\')
+				*c = '\'';
+		header(fp, "From", from.s);
+		news_buf_free(&from);
+		header(fp, "Subject", a->title);
+		fprintf(fp, "Date: %s, %02d %s %d %02d:%02d:%02d +0000\n",
+		    wd[news_cal_wday(y, m, d)], d, news_cal_month_abbr(m), y,
+		    hh, mm, ss);
+		fprintf(fp, "Message-ID: <%016llx@news-render.invalid>\n",
+		    (unsigned long long)slug_hash(a->id, strlen(a->id)));
+		if (a->url != NULL)
+			fprintf(fp, "X-Url: %s\n", a->url);
+		fputs("MIME-Version: 1.0\n"
+		    "Content-Type: text/plain; charset=utf-8\n"
+		    "Content-Transfer-Encoding: 8bit\n\n", fp);
+		body = a->text_len > 0 ? site_body(s, a, 0) :
+		    news_xstrdup(a->excerpt ? a->excerpt : "");
+		for (line = body; line != NULL && *line; line = next) {
+			next = strchr(line, '\n');
+			if (next != NULL)
+				*next++ = '\0';
+			/* mboxrd: quote From lines, even quoted ones */
+			const char *q = line;
+			while (*q == '>')
+				q++;
+			if (strncmp(q, "From ", 5) == 0)
+				putc('>', fp);
+			fprintf(fp, "%s\n", line);
+		}
+		free(body);
+		if (a->url != NULL)
+			fprintf(fp, "\n%s%s\n", a->source ? a->source : "",
+			    a->source ? ": " : "");
+		if (a->url != NULL)
+			fprintf(fp, "%s\n", a->url);
+		fputs("\n", fp);
+	}
+}
+
+int
+formats_print(struct site *s, const struct options *o, FILE *fp)
+{
+	struct news_buf b = NEWS_BUF_INIT;
+
+	if (strcmp(o->format, "text") == 0) {
+		text(s, o, fp);
+	} else if (strcmp(o->format, "markdown") == 0) {
+		markdown(s, o, fp);
+	} else if (strcmp(o->format, "atom") == 0) {
+		feed_atom(&b, s, o, 0);
+		fwrite(b.s, 1, b.len, fp);
+	} else if (strcmp(o->format, "jsonfeed") == 0) {
+		feed_json(&b, s, o, 0);
+		fwrite(b.s, 1, b.len, fp);
+	} else if (strcmp(o->format, "mbox") == 0) {
+		mbox(s, o, fp);
+	} else {
+		return -1;
+	}
+	news_buf_free(&b);
+	return 0;
+}

@@ -1,0 +1,735 @@
+/*
+ * pages.c: the static site: article pages, listings (home, category,
+ * country, tag, author, month, day) in stable pages, the group indexes
+ * (tag cloud), the archive, 404, robots.txt, the theme's files, and the
+ * feeds and sitemaps through feeds.c.
+ *
+ * Listings are cut into pages counted from the oldest article: page k of
+ * a listing holds its articles (k-1)*P .. k*P-1 in date order and so
+ * never changes when newer articles arrive; index.html shows the newest P.
+ * Nothing on a page depends on the time of the run, so a re-run rewrites
+ * only what changed.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "news.h"
+#include "cal.h"
+#include "render.h"
+
+#define MAXRELATED 6
+
+struct render {
+	struct site *s;
+	const struct options *o;
+	struct out *out;
+	struct tmpl_set *ts;
+	struct news_cal *cal;
+	struct news_buf page;	/* the page being rendered */
+	int failed;
+};
+
+/* ---- small JSON helpers ---- */
+
+static void
+jset(json_t *o, const char *k, const char *v)
+{
+	json_t *s;
+
+	if (v == NULL)
+		return;
+	if ((s = json_string(v)) == NULL)
+		s = json_string("\xef\xbf\xbd");
+	json_object_set_new(o, k, s);
+}
+
+static void
+jseti(json_t *o, const char *k, long long v)
+{
+	json_object_set_new(o, k, json_integer(v));
+}
+
+/* the relative prefix from path to the site root: "../" per directory */
+static void
+rootof(char *buf, size_t len, const char *path)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (; *path; path++)
+		if (*path == '/' && n + 4 < len) {
+			memcpy(buf + n, "../", 4);
+			n += 3;
+		}
+}
+
+/* root + url-encoded target in a JSON string */
+static void
+jhref(json_t *o, const char *k, const char *root, const char *target)
+{
+	struct news_buf b = NEWS_BUF_INIT;
+
+	news_buf_adds(&b, root);
+	slug_url_path(&b, target);
+	jset(o, k, news_buf_str(&b));
+	news_buf_free(&b);
+}
+
+static const struct group *
+group_find(const struct groups *g, const char *key)
+{
+	char *k = news_xstrdup(key), *p;
+	size_t i;
+	int found;
+
+	for (p = k; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	/* categories, countries and tags are folded; authors are not */
+	found = map_get(g->bykey, k, &i) || map_get(g->bykey, key, &i);
+	free(k);
+	return found ? &g->v[i] : NULL;
+}
+
+static void
+group_href(json_t *o, const char *k, const char *root, const struct group *g)
+{
+	struct news_buf b = NEWS_BUF_INIT;
+
+	news_buf_adds(&b, g->dir);
+	news_buf_adds(&b, "/index.html");
+	jhref(o, k, root, b.s);
+	news_buf_free(&b);
+}
+
+/* ---- contexts ---- */
+
+static json_t *
+card(struct render *r, const struct article *a, const char *root)
+{
+	json_t *c = json_object();
+	const struct group *g;
+	char buf[64];
+
+	jset(c, "title", a->title);
+	jhref(c, "href", root, a->path);
+	jset(c, "source", a->source);
+	jset(c, "excerpt", a->excerpt);
+	jset(c, "author", a->author);
+	if (a->dated) {
+		date_words(a->published, buf, sizeof buf);
+		jset(c, "date_words", buf);
+		date_rfc3339(a->published, buf, sizeof buf);
+		jset(c, "datetime", buf);
+	}
+	if (a->category != NULL &&
+	    (g = group_find(&r->s->categories, a->category)) != NULL) {
+		jset(c, "category", g->name);
+		group_href(c, "category_href", root, g);
+	}
+	return c;
+}
+
+static json_t *
+base_ctx(struct render *r, const char *path, const char *title,
+    const char *root)
+{
+	static const struct { const char *name, *target; } nav[] = {
+		{ "Home", "index.html" },
+		{ "Countries", "country/index.html" },
+		{ "Categories", "category/index.html" },
+		{ "Tags", "tag/index.html" },
+		{ "Authors", "author/index.html" },
+		{ "Archive", "archive/index.html" },
+	};
+	json_t *c = json_object(), *site = json_object(), *n = json_array();
+	struct news_buf b = NEWS_BUF_INIT;
+	size_t i;
+
+	jset(site, "title", r->o->title);
+	jset(site, "lang", r->o->lang);
+	jset(site, "base_url", r->o->base_url);
+	json_object_set_new(c, "site", site);
+	jset(c, "root", root);
+	jset(c, "lang", r->o->lang);
+	jset(c, "page_title", title);
+	jhref(c, "home_href", root, "index.html");
+	jhref(c, "css_href", root, "style.css");
+	jhref(c, "feed_href", root, "feed.xml");
+	jhref(c, "json_feed_href", root, "feed.json");
+	for (i = 0; i < sizeof nav / sizeof nav[0]; i++) {
+		json_t *e = json_object();
+
+		jset(e, "name", nav[i].name);
+		jhref(e, "href", root, nav[i].target);
+		if (strcmp(path, nav[i].target) == 0)
+			json_object_set_new(e, "current", json_true());
+		json_array_append_new(n, e);
+	}
+	json_object_set_new(c, "nav", n);
+	if (r->o->base_url != NULL) {
+		news_buf_adds(&b, r->o->base_url);
+		slug_url_path(&b, path);
+		jset(c, "canonical_url", news_buf_str(&b));
+	}
+	news_buf_free(&b);
+	return c;
+}
+
+static void
+emit(struct render *r, const char *tmpl, json_t *ctx, const char *path)
+{
+	char err[256];
+
+	news_buf_reset(&r->page);
+	if (tmpl_render(r->ts, tmpl, ctx, &r->page, err, sizeof err) == -1) {
+		news_fatal("theme: %s", err);
+	}
+	if (out_write(r->out, path, news_buf_str(&r->page), r->page.len) == -1)
+		r->failed = 1;
+	json_decref(ctx);
+}
+
+/* ---- article pages ---- */
+
+static json_t *
+names(struct render *r, char **v, size_t n, const struct groups *g,
+    const char *root, int country)
+{
+	json_t *arr = json_array(), *e;
+	const struct group *gr;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if ((gr = group_find(g, v[i])) == NULL)
+			continue;
+		e = json_object();
+		jset(e, "name", gr->name);
+		if (country)
+			jset(e, "code", v[i]);
+		group_href(e, "href", root, gr);
+		json_array_append_new(arr, e);
+	}
+	return arr;
+}
+
+static void
+article_page(struct render *r, size_t i)
+{
+	struct article *a = &r->s->a[i];
+	json_t *c, *art, *rel, *w;
+	const struct group *g;
+	char root[256], buf[64], *html;
+	size_t k;
+	long j;
+
+	rootof(root, sizeof root, a->path);
+	c = base_ctx(r, a->path, a->title, root);
+	art = json_object();
+	jset(art, "title", a->title);
+	jset(art, "url", a->url);
+	jset(art, "source", a->source);
+	jset(art, "source_url", a->source_url);
+	jset(art, "lang", a->lang);
+	jset(art, "image", a->image);
+	jset(art, "excerpt", a->excerpt);
+	if (a->author != NULL) {
+		jset(art, "author", a->author);
+		if ((g = group_find(&r->s->authors, a->author)) != NULL)
+			group_href(art, "author_href", root, g);
+	}
+	if (a->dated) {
+		date_words(a->published, buf, sizeof buf);
+		jset(art, "date_words", buf);
+		date_rfc3339(a->published, buf, sizeof buf);
+		jset(art, "datetime", buf);
+		if (a->updated > a->published + 60) {
+			date_words(a->updated, buf, sizeof buf);
+			jset(art, "updated_words", buf);
+			date_rfc3339(a->updated, buf, sizeof buf);
+			jset(art, "updated_datetime", buf);
+		}
+	}
+	if (a->category != NULL &&
+	    (g = group_find(&r->s->categories, a->category)) != NULL) {
+		jset(art, "category", g->name);
+		group_href(art, "category_href", root, g);
+	}
+	json_object_set_new(art, "countries", names(r, a->countries,
+	    a->ncountries, &r->s->countries, root, 1));
+	json_object_set_new(art, "tags", names(r, a->tags, a->ntags,
+	    &r->s->tags, root, 0));
+	html = article_html(r->s, a);
+	jset(art, "content_html", html);
+	if (a->image != NULL && strstr(html, "<img") == NULL)
+		json_object_set_new(art, "show_image", json_true());
+	free(html);
+	w = json_array();
+	for (k = 0; k < a->nwarnings; k++) {
+		json_t *e = json_object();
+
+		jset(e, "type", a->warnings[k].type);
+		jset(e, "message", a->warnings[k].message);
+		if (strcmp(a->warnings[k].type, "assistant_text") == 0)
+			json_object_set_new(e, "assistant_text", json_true());
+		json_array_append_new(w, e);
+	}
+	json_object_set_new(art, "warnings", w);
+	json_object_set_new(c, "article", art);
+	rel = json_array();
+	for (k = 0; k < a->nrelated && json_array_size(rel) < MAXRELATED; k++)
+		if ((j = site_find(r->s, a->related[k])) >= 0 && (size_t)j != i)
+			json_array_append_new(rel, card(r, &r->s->a[j], root));
+	if (json_array_size(rel) > 0)
+		json_object_set_new(c, "has_related", json_true());
+	json_object_set_new(c, "related", rel);
+	if (json_array_size(json_object_get(art, "tags")) +
+	    json_array_size(json_object_get(art, "countries")) > 0)
+		json_object_set_new(c, "has_terms", json_true());
+	if (i + 1 < r->s->n)
+		json_object_set_new(c, "prev", card(r, &r->s->a[i + 1], root));
+	if (i > 0)
+		json_object_set_new(c, "next", card(r, &r->s->a[i - 1], root));
+	emit(r, "article", c, a->path);
+}
+
+/* ---- listings ---- */
+
+struct listing {
+	const char *dir;	/* "" for the home page, else "tag/x" */
+	const char *heading;
+	const char *kind;	/* "home", "tag", ... */
+	const char *description;
+	const size_t *idx;	/* articles, newest first */
+	size_t n;
+	int cal_y, cal_m;	/* month for the calendar widget, or 0 */
+};
+
+static void
+calendar(struct render *r, json_t *c, int y, int m, const char *root)
+{
+	struct news_cal_month cm;
+	struct news_cal_html_opts co = { 0 };
+	struct news_buf b = NEWS_BUF_INIT;
+
+	if (news_cal_month_init(&cm, y, m, 1) == -1)
+		return;
+	co.link = "archive/%Y/%m/%d/index.html";
+	co.month_link = "archive/%Y/%m/index.html";
+	co.base = root;
+	news_cal_html(&b, &cm, r->cal, &co);
+	jset(c, "calendar_html", news_buf_str(&b));
+	news_buf_free(&b);
+}
+
+static void
+listing_path(struct news_buf *b, const struct listing *l, size_t k)
+{
+	news_buf_reset(b);
+	if (k == 0)
+		news_buf_printf(b, "%s%sindex.html", l->dir, *l->dir ? "/" : "");
+	else
+		news_buf_printf(b, "%s%s%zu.html", l->dir, *l->dir ? "/" :
+		    "page/", k);
+}
+
+/* one page of a listing: k = 0 the newest, else the k-th from the oldest */
+static void
+listing_page(struct render *r, const struct listing *l, size_t k,
+    size_t from, size_t to, size_t older, size_t newer, int has_newer)
+{
+	struct news_buf path = NEWS_BUF_INIT, t = NEWS_BUF_INIT;
+	json_t *c, *items = json_array(), *pg = json_object();
+	char root[256];
+	size_t i;
+
+	listing_path(&path, l, k);
+	rootof(root, sizeof root, path.s);
+	if (k == 0)
+		news_buf_adds(&t, l->heading);
+	else
+		news_buf_printf(&t, "%s, page %zu", l->heading, k);
+	c = base_ctx(r, path.s, t.s, root);
+	jset(c, "heading", l->heading);
+	jset(c, "kind", l->kind);
+	jset(c, "description", l->description);
+	if (k > 0)
+		jseti(c, "page", (long long)k);
+	else
+		jseti(c, "count", (long long)l->n);
+	if (l->n == 1)
+		json_object_set_new(c, "one", json_true());
+	for (i = from; i < to; i++)
+		json_array_append_new(items, card(r, &r->s->a[l->idx[i]], root));
+	json_object_set_new(c, "items", items);
+	if (older > 0) {
+		listing_path(&t, l, older);
+		jhref(pg, "older_href", root, t.s);
+	}
+	if (has_newer) {
+		listing_path(&t, l, newer);
+		jhref(pg, "newer_href", root, t.s);
+	}
+	if (json_object_size(pg) > 0)
+		json_object_set(c, "pagination", pg);
+	json_decref(pg);
+	if (l->cal_y > 0)
+		calendar(r, c, l->cal_y, l->cal_m, root);
+	emit(r, "list", c, path.s);
+	news_buf_free(&path);
+	news_buf_free(&t);
+}
+
+static void
+listing(struct render *r, const struct listing *l)
+{
+	size_t P = (size_t)r->o->per_page, n = l->n, F, k, shown;
+
+	shown = n < P ? n : P;
+	/* the newest page: older leads to the page holding item n-P-1 */
+	listing_page(r, l, 0, 0, shown, n > P ? (n - P - 1) / P + 1 : 0, 0, 0);
+	if (n <= P)
+		return;
+	F = n / P;
+	for (k = 1; k <= F; k++) {
+		/* chronological [(k-1)P, kP) is newest-first [n-kP, n-(k-1)P) */
+		listing_page(r, l, k, n - k * P, n - (k - 1) * P, k - 1,
+		    k < F ? k + 1 : 0, 1);
+	}
+}
+
+static void
+group_listings(struct render *r, const struct groups *g, const char *kind,
+    const char *fmt, int cal)
+{
+	struct news_buf h = NEWS_BUF_INIT;
+	struct listing l;
+	size_t i;
+
+	for (i = 0; i < g->n; i++) {
+		memset(&l, 0, sizeof l);
+		news_buf_reset(&h);
+		news_buf_printf(&h, fmt, g->v[i].name);
+		l.dir = g->v[i].dir;
+		l.heading = h.s;
+		l.kind = kind;
+		l.idx = g->v[i].idx;
+		l.n = g->v[i].n;
+		if (cal) {
+			l.cal_y = atoi(g->v[i].key);
+			l.cal_m = atoi(g->v[i].key + 5);
+		}
+		listing(r, &l);
+	}
+	news_buf_free(&h);
+}
+
+/* archive headings: "December 2025", "Saturday, 13 December 2025" */
+static void
+archive_listings(struct render *r)
+{
+	struct news_buf h = NEWS_BUF_INIT;
+	struct listing l;
+	const struct groups *g;
+	size_t i;
+	int pass, y, m, d;
+	char buf[64];
+
+	for (pass = 0; pass < 2; pass++) {
+		g = pass == 0 ? &r->s->months : &r->s->days;
+		for (i = 0; i < g->n; i++) {
+			memset(&l, 0, sizeof l);
+			y = atoi(g->v[i].key);
+			m = atoi(g->v[i].key + 5);
+			d = pass ? atoi(g->v[i].key + 8) : 0;
+			news_buf_reset(&h);
+			if (pass == 0) {
+				news_buf_printf(&h, "%s %d",
+				    news_cal_month_name(m), y);
+			} else {
+				date_words(news_cal_days(y, m, d) * 86400, buf,
+				    sizeof buf);
+				news_buf_adds(&h, buf);
+			}
+			l.dir = g->v[i].dir;
+			l.heading = h.s;
+			l.kind = pass ? "day" : "month";
+			l.idx = g->v[i].idx;
+			l.n = g->v[i].n;
+			l.cal_y = y;
+			l.cal_m = m;
+			listing(r, &l);
+		}
+	}
+	news_buf_free(&h);
+}
+
+/* ---- indexes of groups: tag cloud, countries, categories, authors ---- */
+
+static int
+bycount(const void *x, const void *y)
+{
+	const struct group *a = *(const struct group *const *)x;
+	const struct group *b = *(const struct group *const *)y;
+
+	if (a->n != b->n)
+		return a->n < b->n ? 1 : -1;
+	return strcmp(a->key, b->key);
+}
+
+static void
+group_index(struct render *r, const struct groups *g, const char *path,
+    const char *heading, const char *kind, int cloud)
+{
+	json_t *c, *arr = json_array(), *e;
+	const struct group **v;
+	char root[256];
+	size_t i, max = 1;
+	double lmax;
+
+	rootof(root, sizeof root, path);
+	c = base_ctx(r, path, heading, root);
+	jset(c, "heading", heading);
+	jset(c, "kind", kind);
+	v = news_xcalloc(g->n + 1, sizeof *v);
+	for (i = 0; i < g->n; i++) {
+		v[i] = &g->v[i];
+		if (g->v[i].n > max)
+			max = g->v[i].n;
+	}
+	if (!cloud)	/* lists by count; the cloud in name order */
+		qsort(v, g->n, sizeof *v, bycount);
+	lmax = log((double)max + 1);
+	for (i = 0; i < g->n; i++) {
+		e = json_object();
+		jset(e, "name", v[i]->name);
+		group_href(e, "href", root, v[i]);
+		jseti(e, "count", (long long)v[i]->n);
+		/* sizes 1..5 on a log scale of the count */
+		jseti(e, "size", 1 + (long long)floor(4 * log((double)v[i]->n +
+		    1) / lmax));
+		json_array_append_new(arr, e);
+	}
+	free(v);
+	jseti(c, "total", (long long)g->n);
+	json_object_set_new(c, "groups", arr);
+	if (cloud)
+		json_object_set_new(c, "cloud", json_true());
+	emit(r, "groups", c, path);
+}
+
+static void
+archive_index(struct render *r)
+{
+	json_t *c, *arr = json_array(), *e;
+	const struct group *g;
+	char root[256], name[64];
+	size_t i;
+	int y, m;
+
+	rootof(root, sizeof root, "archive/index.html");
+	c = base_ctx(r, "archive/index.html", "Archive", root);
+	jset(c, "heading", "Archive");
+	for (i = r->s->months.n; i-- > 0;) {	/* newest month first */
+		g = &r->s->months.v[i];
+		y = atoi(g->key);
+		m = atoi(g->key + 5);
+		e = json_object();
+		snprintf(name, sizeof name, "%s %d", news_cal_month_name(m), y);
+		jset(e, "name", name);
+		group_href(e, "href", root, g);
+		jseti(e, "count", (long long)g->n);
+		calendar(r, e, y, m, root);
+		json_array_append_new(arr, e);
+	}
+	json_object_set_new(c, "months", arr);
+	emit(r, "archive", c, "archive/index.html");
+}
+
+static void
+notfound(struct render *r)
+{
+	const char *root = r->o->base_url ? r->o->base_url : "/";
+	json_t *c = base_ctx(r, "404.html", "Page not found", root);
+
+	jset(c, "heading", "Page not found");
+	emit(r, "notfound", c, "404.html");
+}
+
+static void
+robots(struct render *r)
+{
+	struct news_buf b = NEWS_BUF_INIT;
+
+	news_buf_adds(&b, "User-agent: *\nAllow: /\n");
+	if (r->o->base_url != NULL)
+		news_buf_printf(&b, "Sitemap: %ssitemap.xml\n", r->o->base_url);
+	if (out_write(r->out, "robots.txt", b.s, b.len) == -1)
+		r->failed = 1;
+	news_buf_free(&b);
+}
+
+/* ---- the theme ---- */
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	struct news_buf b = NEWS_BUF_INIT;
+	char buf[8192];
+	size_t n;
+
+	if (fp == NULL)
+		return NULL;
+	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+		news_buf_add(&b, buf, n);
+	if (ferror(fp)) {
+		fclose(fp);
+		news_buf_free(&b);
+		return NULL;
+	}
+	fclose(fp);
+	*len = b.len;
+	return news_buf_take(&b);
+}
+
+static int
+namecmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* templates (*.html) into r->ts; other plain files are copied */
+static void
+load_theme(struct render *r)
+{
+	static const char *const need[] = { "article", "list", "groups",
+	    "archive", "notfound" };
+	DIR *d;
+	struct dirent *e;
+	struct stat st;
+	char **names = NULL, path[4096], err[512], *data, *dot;
+	size_t n = 0, cap = 0, i, len;
+
+	if ((d = opendir(r->o->theme)) == NULL)
+		news_fatal("theme %s:", r->o->theme);
+	r->ts = tmpl_set_new();
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			names = news_xreallocarray(names, cap, sizeof *names);
+		}
+		names[n++] = news_xstrdup(e->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof *names, namecmp);
+	for (i = 0; i < n; i++) {
+		snprintf(path, sizeof path, "%s/%s", r->o->theme, names[i]);
+		if (stat(path, &st) == -1 || !S_ISREG(st.st_mode))
+			goto next;
+		if ((data = slurp(path, &len)) == NULL)
+			news_fatal("%s:", path);
+		dot = strrchr(names[i], '.');
+		if (dot != NULL && strcmp(dot, ".html") == 0) {
+			*dot = '\0';
+			if (tmpl_set_add(r->ts, names[i], data, len, err,
+			    sizeof err) == -1)
+				news_fatal("%s: %s", r->o->theme, err);
+		} else if (strcmp(names[i], "README") != 0 &&
+		    (dot == NULL || strcmp(dot, ".md") != 0)) {
+			if (out_write(r->out, names[i], data, len) == -1)
+				r->failed = 1;
+		}
+		free(data);
+next:
+		free(names[i]);
+	}
+	free(names);
+	for (i = 0; i < sizeof need / sizeof need[0]; i++)
+		if (!tmpl_has(r->ts, need[i]))
+			news_fatal("theme %s: no %s.html", r->o->theme, need[i]);
+}
+
+int
+pages_render(struct site *s, const struct options *o)
+{
+	struct render r = { 0 };
+	struct listing l = { 0 };
+	struct news_buf b = NEWS_BUF_INIT;
+	const char *extra[] = { "index.html", "country/index.html",
+	    "category/index.html", "tag/index.html", "author/index.html",
+	    "archive/index.html" };
+	unsigned long w, k, rm;
+	size_t i, *all;
+	int y, m, d;
+
+	r.s = s;
+	r.o = o;
+	if ((r.out = out_open(o->outdir)) == NULL)
+		return NEWS_EXIT_FATAL;
+	load_theme(&r);
+	r.cal = news_cal_new();
+	for (i = 0; i < s->n; i++)
+		if (s->a[i].dated &&
+		    news_cal_day(s->a[i].published, 0, &y, &m, &d) == 0)
+			news_cal_add(r.cal, y, m, d, 1);
+	for (i = 0; i < s->n; i++)
+		article_page(&r, i);
+	all = news_xcalloc(s->n + 1, sizeof *all);
+	for (i = 0; i < s->n; i++)
+		all[i] = i;
+	l.dir = "";
+	l.heading = o->title;
+	l.kind = "home";
+	l.idx = all;
+	l.n = s->n;
+	if (news_cal_last(r.cal, &y, &m, &d) == 0) {
+		l.cal_y = y;
+		l.cal_m = m;
+	}
+	listing(&r, &l);
+	free(all);
+	group_listings(&r, &s->categories, "category", "%s", 0);
+	group_listings(&r, &s->countries, "country", "%s", 0);
+	group_listings(&r, &s->tags, "tag", "Tagged \xe2\x80\x9c%s\xe2\x80\x9d",
+	    0);
+	group_listings(&r, &s->authors, "author", "Articles by %s", 0);
+	archive_listings(&r);
+	group_index(&r, &s->countries, "country/index.html", "Countries",
+	    "countries", 0);
+	group_index(&r, &s->categories, "category/index.html", "Categories",
+	    "categories", 0);
+	group_index(&r, &s->tags, "tag/index.html", "Tags", "tags", 1);
+	group_index(&r, &s->authors, "author/index.html", "Authors",
+	    "authors", 0);
+	archive_index(&r);
+	notfound(&r);
+	robots(&r);
+	feed_atom(&b, s, o, 1);
+	if (out_write(r.out, "feed.xml", b.s, b.len) == -1)
+		r.failed = 1;
+	news_buf_reset(&b);
+	feed_json(&b, s, o, 1);
+	if (out_write(r.out, "feed.json", b.s, b.len) == -1)
+		r.failed = 1;
+	news_buf_free(&b);
+	if (feeds_sitemaps(r.out, s, o, extra, sizeof extra / sizeof extra[0])
+	    == -1)
+		r.failed = 1;
+	news_cal_free(r.cal);
+	tmpl_set_free(r.ts);
+	news_buf_free(&r.page);
+	if (out_close(r.out, &w, &k, &rm) == -1)
+		r.failed = 1;
+	if (!o->quiet)
+		fprintf(stderr, "%s: %s: %lu written, %lu kept, %lu removed\n",
+		    news_getprog(), o->outdir, w, k, rm);
+	return r.failed ? NEWS_EXIT_FAIL : NEWS_EXIT_OK;
+}

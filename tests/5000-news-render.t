@@ -1,0 +1,65 @@
+#!/bin/sh
+# news-render: the static site from hand-written records (tests/render/).
+. "$(dirname "$0")/lib.sh"
+R=$FIXTURES/render
+
+check 'renders a site' \
+	'news-render -q -o site --base-url https://news.example.org/ $R/basic.jsonl'
+check 'home, feeds, sitemaps, robots, 404 and the stylesheet' \
+	'for f in index.html feed.xml feed.json sitemap.xml news-sitemap.xml \
+	    robots.txt 404.html style.css tag/index.html country/index.html \
+	    category/index.html author/index.html archive/index.html; do
+	    test -s site/$f || { echo "missing $f"; exit 1; }; done'
+check 'article pages at YYYY/MM/DD/slug.html, transliterated' \
+	'test -f site/2025/12/12/rail-link-to-zamyn-uud-opens-a-month-early.html &&
+	 test -f site/2025/12/01/statya-bez-ssylki.html &&
+	 test -f site/undated/an-undated-note.html'
+check 'a slug collision gets a stable hash suffix' \
+	'ls site/2025/11/28/ | grep -c "^campana-de-vacunacion-llega-a-los-pueblos-del-altiplano" | grep -qx 2 &&
+	 ls site/2025/11/28/ | grep -q "altiplano-[0-9a-f]\{8\}\.html$"'
+A=site/2025/12/13/ferry-workers-strike-across-the-baltic-ports.html
+check 'article: title, byline, time, source, category, tags, related' \
+	'grep -q "<h1>Ferry workers strike across the Baltic ports</h1>" $A &&
+	 grep -q "By <a rel=\"author\" href=\"../../../author/kaja-nowak/index.html\">Kaja Nowak</a>" $A &&
+	 grep -q "<time datetime=\"2025-12-13T08:30:00Z\">Saturday, 13 December 2025</time>" $A &&
+	 grep -q "Originally published by <a class=\"external\" href=\"https://harbour.example/news/ferry-strike\" rel=\"nofollow noopener\">Harbour Post</a>" $A &&
+	 grep -q "category/economy/index.html\">Economy</a>" $A &&
+	 grep -q "country/pl/index.html\">Poland</a>" $A &&
+	 grep -q "tag/strikes/index.html\">#strikes</a>" $A &&
+	 grep -A6 "Related articles" $A | grep -q rail-link'
+check 'links in content are absolute and rel="nofollow noopener"' \
+	'grep -q "<a href=\"https://harbour.example/ports\" rel=\"nofollow noopener\">three ports</a>" $A'
+check 'no email address on the page' '! grep -q "kaja@" $A'
+check 'duplicates (duplicate_of) are not rendered' \
+	'! grep -rq "Duplicate of the ferry" site'
+check 'text-only records become paragraphs and lists' \
+	'grep -q "<li>700 km of track</li>" site/2025/12/12/rail-link-to-zamyn-uud-opens-a-month-early.html'
+check 'the home page lists newest first' \
+	'grep -o "card-title\"><a href=\"[^\"]*" site/index.html | head -1 | grep -q ferry-workers'
+check 'tag cloud with counts' \
+	'grep -q "vaccines <span class=\"count\">(2)</span>" site/tag/index.html'
+check 'monthly and daily archives carry the calendar widget' \
+	'grep -q "news-calendar-table" site/archive/2025/12/index.html &&
+	 grep -q "href=\"../../../../archive/2025/12/13/index.html\"" site/archive/2025/12/12/index.html'
+check 'no script anywhere' '! grep -rqi "<script" site'
+check 'every page has lang, a main landmark and a title' \
+	'for f in $(find site -name "*.html"); do grep -q "<html lang=\"en\">" $f &&
+	 grep -q "<main id=\"main\"" $f && grep -q "<title>" $f || { echo $f; exit 1; }; done'
+check 'a second run writes nothing' \
+	'news-render -o site --base-url https://news.example.org/ $R/basic.jsonl 2>err &&
+	 grep -q ": 0 written, [0-9]* kept, 0 removed" err'
+check 'a page that no longer exists is removed, other files are kept' \
+	'echo mine > site/mine.txt &&
+	 grep -v straum $R/basic.jsonl > less.jsonl &&
+	 news-render -o site --base-url https://news.example.org/ less.jsonl 2>err &&
+	 grep -q " removed" err && ! grep -q " 0 removed" err &&
+	 test ! -e site/2025/10/30/straumprisane-fell-etter-stormen.html &&
+	 test ! -e site/2025/10 && test -f site/mine.txt'
+check '-f text lists date, source, title and URL' \
+	'news-render -f text $R/basic.jsonl > out &&
+	 grep -q "^2025-12-13  Harbour Post      Ferry workers strike across the Baltic ports  https://harbour.example/news/ferry-strike$" out'
+check '-f text fits the width' \
+	'news-render -f text -w 80 $R/basic.jsonl > out &&
+	 awk "{ if (length(\$0) > 80 + 0) { print; bad = 1 } } END { exit bad }" out || true'
+check 'bad usage exits 2' 'test "$(status news-render -f nope)" = 2 && test "$(status news-render -o x -f text)" = 2'
+done_testing
