@@ -1,0 +1,156 @@
+/*
+ * fetch.h: the modules of news-fetch.
+ *
+ *   xmlfix.c   feed bytes to clean UTF-8 XML: encoding sniffing and
+ *              transcoding, HTML entities, bare '&', control characters
+ *   feed.c     streaming feed parser (RSS, RDF, Atom by libxml2's SAX2
+ *              push parser; JSON Feed by jansson) to item records
+ *   sources.c  the source list: operands, -f FILE, --opml, --export-opml
+ *   http.c     the libcurl multi pool with per-host politeness
+ *   state.c    the SQLite state: validators, seen items, host backoff
+ *   pages.c    --pages: fetch the page of every record on stdin
+ */
+#ifndef NEWS_FETCH_H
+#define NEWS_FETCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <time.h>
+#include <jansson.h>
+
+#include "buf.h"
+
+/* ---- xmlfix.c ---- */
+struct xmlfix;
+/* out receives clean UTF-8 XML; returns its length via the buffer */
+struct xmlfix *xmlfix_new(void);
+void xmlfix_free(struct xmlfix *x);
+/*
+ * Feed n bytes (final != 0 at the end of the document).  Clean bytes are
+ * appended to out.  Returns 1 when the document turned out to be JSON
+ * (then the raw bytes are appended to out unchanged, from the start).
+ */
+int xmlfix_push(struct xmlfix *x, const char *p, size_t n, int final,
+    struct news_buf *out);
+/* the encoding used (for diagnostics), "" before the decision */
+const char *xmlfix_encoding(const struct xmlfix *x);
+
+/* ---- feed.c ---- */
+struct feed;
+/*
+ * Called for every item, in feed order.  item is owned by the parser
+ * (it is freed after the call).  Return 0 to go on, -1 to stop parsing.
+ */
+typedef int (*feed_item_fn)(json_t *item, void *arg);
+/* url: the feed's own URL (the base for relative links; may be NULL) */
+struct feed *feed_new(const char *url, feed_item_fn fn, void *arg);
+/* 0, or -1 when parsing stopped (callback stopped it, or a fatal error) */
+int feed_push(struct feed *f, const char *p, size_t n);
+/* end of input: 0 when the whole document was a feed, -1 with feed_error() */
+int feed_end(struct feed *f);
+const char *feed_error(const struct feed *f);
+size_t feed_nitems(const struct feed *f);
+void feed_free(struct feed *f);
+/* the maximum bytes of a JSON Feed (not streamed; held in memory) */
+void feed_set_json_max(struct feed *f, size_t max);
+/* Parse a whole document in memory (tests, fuzzing, bench). */
+int feed_parse_mem(const char *url, const char *p, size_t n, feed_item_fn fn,
+    void *arg, char *err, size_t errlen);
+
+/* ---- sources.c ---- */
+struct source {
+	char *url;	/* as given: http(s) URL, file:// URL or path */
+	char *label;	/* optional, from -f or OPML */
+	int local;	/* 1 for file:// URLs and paths */
+	char *path;	/* the local path when local */
+};
+struct sources {
+	struct source *v;
+	size_t n, cap;
+};
+void sources_add(struct sources *s, const char *url, const char *label);
+/* 0, or -1 after a diagnostic */
+int sources_read_list(struct sources *s, const char *file);
+int sources_read_opml(struct sources *s, const char *file);
+int sources_write_opml(const struct sources *s, FILE *fp);
+void sources_free(struct sources *s);
+
+/* ---- http.c ---- */
+struct http_opts {
+	int jobs;		/* concurrent transfers (-j) */
+	int per_host;		/* concurrent transfers per host */
+	double delay;		/* seconds between starts on one host */
+	long connect_timeout;	/* seconds */
+	long timeout;		/* seconds, whole transfer */
+	int retries;		/* extra attempts on timeouts, 5xx, 429 */
+	double max_retry_after;	/* longest Retry-After waited for, seconds */
+	size_t max_size;	/* body bytes */
+	const char *user_agent;
+	const char *accept;	/* the Accept header */
+};
+
+struct http_req {
+	/* set by the caller */
+	char *url;
+	const char *etag, *last_modified;	/* conditional GET */
+	void *arg;
+	/* called with body bytes of a 2xx response; return 0, or -1 to abort */
+	int (*on_data)(struct http_req *r, const char *p, size_t n);
+	/* called once when the request is finished (after retries) */
+	void (*on_done)(struct http_req *r);
+	/* results */
+	long status;		/* the final HTTP status, 0 when none */
+	char *final_url;	/* after redirects */
+	char *content_type, *etag_new, *last_modified_new;
+	char *moved;		/* target when the first hop was 301 or 308 */
+	char *error;		/* NULL on success (2xx or 304) */
+	double retry_after;	/* seconds the server asked for (429/503) */
+	time_t fetched_at;
+	/* private to http.c */
+	int attempts, delivered, toolarge, aborted;
+	size_t bytes, max_size;
+	double not_before;
+	char *host;
+	long first_status;
+	char *first_location;
+	void *easy;
+	struct http_req *next;
+};
+
+struct http;
+struct http *http_new(const struct http_opts *o);
+void http_add(struct http *h, struct http_req *r);
+/* run until every added request is done; progress on stderr if wanted */
+void http_run(struct http *h, int progress);
+void http_free(struct http *h);
+void http_req_clear(struct http_req *r);	/* frees the results */
+double http_now(void);
+
+/* ---- state.c ---- */
+struct state;
+struct state *state_open(const char *path);	/* exits 2 on failure */
+void state_close(struct state *st);
+/* validators of a source (malloc'd or NULL) */
+void state_validators(struct state *st, const char *src, char **etag,
+    char **last_modified);
+int state_seen(struct state *st, const char *src, const char *key);
+/*
+ * One transaction: the source's validators (when not NULL) and the keys of
+ * the items that were written.  Returns 0, or -1 after a diagnostic.
+ */
+int state_commit(struct state *st, const char *src, const char *etag,
+    const char *last_modified, int set_validators, char **keys, size_t nkeys);
+/* until when a host is backed off (Unix seconds; 0 none), and setting it */
+double state_host_backoff(struct state *st, const char *host);
+void state_set_host_backoff(struct state *st, const char *host, double until);
+
+/* ---- pages.c ---- */
+struct pages_opts {
+	struct http_opts http;
+	int ignore_robots;
+	int progress;
+};
+int pages_run(int argc, char **argv, const struct pages_opts *o);
+
+#endif

@@ -1,0 +1,225 @@
+/*
+ * state.c: what news-fetch remembers between runs, in an SQLite database
+ * (WAL mode): per source the ETag and Last-Modified of the last response,
+ * the keys of the items already written, and per host how long it asked
+ * us to stay away.  Every change is one transaction, so a run killed at
+ * any moment leaves the last committed state; two runs on one file wait
+ * for each other's transactions (with a message), never corrupt it.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "news.h"
+#include "fetch.h"
+
+#define LOCK_WAIT_MAX 600	/* seconds we wait for another run's lock */
+
+struct state {
+	sqlite3 *db;
+	char *path;
+	sqlite3_stmt *seen, *validators, *ins_seen, *upsert_src, *host_get,
+	    *host_set;
+	int warned;
+};
+
+static const char schema[] =
+	"CREATE TABLE IF NOT EXISTS source ("
+	"  url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, checked INTEGER);"
+	"CREATE TABLE IF NOT EXISTS seen ("
+	"  source TEXT NOT NULL, key TEXT NOT NULL, first_seen INTEGER,"
+	"  PRIMARY KEY (source, key)) WITHOUT ROWID;"
+	"CREATE TABLE IF NOT EXISTS host ("
+	"  name TEXT PRIMARY KEY, backoff_until REAL);";
+
+static int
+busy(void *arg, int n)
+{
+	struct state *st = arg;
+
+	if (n == 0 && !st->warned) {
+		news_warn("%s: waiting for lock (another news-fetch is using it)",
+		    st->path);
+		st->warned = 1;
+	}
+	if (n >= LOCK_WAIT_MAX * 20)
+		return 0;
+	usleep(50000);
+	return 1;
+}
+
+static void
+dberr(struct state *st, const char *what)
+{
+	news_warn("%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
+}
+
+static sqlite3_stmt *
+prep(struct state *st, const char *sql)
+{
+	sqlite3_stmt *s;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+		dberr(st, "prepare");
+		exit(NEWS_EXIT_FATAL);
+	}
+	return s;
+}
+
+struct state *
+state_open(const char *path)
+{
+	struct state *st = news_xcalloc(1, sizeof(*st));
+	char *err = NULL;
+
+	st->path = news_xstrdup(path);
+	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		news_warn("%s: %s", path, st->db ? sqlite3_errmsg(st->db) :
+		    "cannot open");
+		exit(NEWS_EXIT_FATAL);
+	}
+	sqlite3_busy_handler(st->db, busy, st);
+	if (sqlite3_exec(st->db, "PRAGMA journal_mode=WAL;"
+	    "PRAGMA synchronous=NORMAL;", NULL, NULL, &err) != SQLITE_OK ||
+	    sqlite3_exec(st->db, schema, NULL, NULL, &err) != SQLITE_OK) {
+		news_warn("%s: %s", path, err ? err : "cannot set up the state");
+		sqlite3_free(err);
+		exit(NEWS_EXIT_FATAL);
+	}
+	st->seen = prep(st, "SELECT 1 FROM seen WHERE source = ?1 AND key = ?2");
+	st->validators = prep(st, "SELECT etag, last_modified FROM source WHERE url = ?1");
+	st->ins_seen = prep(st, "INSERT OR IGNORE INTO seen (source, key, first_seen) "
+	    "VALUES (?1, ?2, ?3)");
+	st->upsert_src = prep(st, "INSERT INTO source (url, etag, last_modified, checked) "
+	    "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (url) DO UPDATE SET "
+	    "etag = excluded.etag, last_modified = excluded.last_modified, "
+	    "checked = excluded.checked");
+	st->host_get = prep(st, "SELECT backoff_until FROM host WHERE name = ?1");
+	st->host_set = prep(st, "INSERT INTO host (name, backoff_until) VALUES (?1, ?2) "
+	    "ON CONFLICT (name) DO UPDATE SET backoff_until = excluded.backoff_until");
+	return st;
+}
+
+void
+state_close(struct state *st)
+{
+	if (st == NULL)
+		return;
+	sqlite3_finalize(st->seen);
+	sqlite3_finalize(st->validators);
+	sqlite3_finalize(st->ins_seen);
+	sqlite3_finalize(st->upsert_src);
+	sqlite3_finalize(st->host_get);
+	sqlite3_finalize(st->host_set);
+	if (sqlite3_close(st->db) != SQLITE_OK)
+		dberr(st, "close");
+	free(st->path);
+	free(st);
+}
+
+static char *
+col(sqlite3_stmt *s, int i)
+{
+	const unsigned char *v = sqlite3_column_text(s, i);
+
+	return v ? news_xstrdup((const char *)v) : NULL;
+}
+
+void
+state_validators(struct state *st, const char *src, char **etag,
+    char **last_modified)
+{
+	*etag = *last_modified = NULL;
+	sqlite3_bind_text(st->validators, 1, src, -1, SQLITE_STATIC);
+	if (sqlite3_step(st->validators) == SQLITE_ROW) {
+		*etag = col(st->validators, 0);
+		*last_modified = col(st->validators, 1);
+	}
+	sqlite3_reset(st->validators);
+}
+
+int
+state_seen(struct state *st, const char *src, const char *key)
+{
+	int r;
+
+	sqlite3_bind_text(st->seen, 1, src, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st->seen, 2, key, -1, SQLITE_STATIC);
+	r = sqlite3_step(st->seen) == SQLITE_ROW;
+	sqlite3_reset(st->seen);
+	return r;
+}
+
+static int
+step(struct state *st, sqlite3_stmt *s)
+{
+	int r = sqlite3_step(s);
+
+	sqlite3_reset(s);
+	if (r != SQLITE_DONE) {
+		dberr(st, "write");
+		return -1;
+	}
+	return 0;
+}
+
+int
+state_commit(struct state *st, const char *src, const char *etag,
+    const char *last_modified, int set_validators, char **keys, size_t nkeys)
+{
+	size_t i;
+	time_t now = time(NULL);
+
+	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+		dberr(st, "begin");
+		return -1;
+	}
+	for (i = 0; i < nkeys; i++) {
+		sqlite3_bind_text(st->ins_seen, 1, src, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st->ins_seen, 2, keys[i], -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st->ins_seen, 3, now);
+		if (step(st, st->ins_seen) != 0)
+			goto fail;
+	}
+	if (set_validators) {
+		sqlite3_bind_text(st->upsert_src, 1, src, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st->upsert_src, 2, etag, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st->upsert_src, 3, last_modified, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st->upsert_src, 4, now);
+		if (step(st, st->upsert_src) != 0)
+			goto fail;
+	}
+	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		dberr(st, "commit");
+		goto fail;
+	}
+	return 0;
+fail:
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+double
+state_host_backoff(struct state *st, const char *host)
+{
+	double r = 0;
+
+	sqlite3_bind_text(st->host_get, 1, host, -1, SQLITE_STATIC);
+	if (sqlite3_step(st->host_get) == SQLITE_ROW)
+		r = sqlite3_column_double(st->host_get, 0);
+	sqlite3_reset(st->host_get);
+	return r;
+}
+
+void
+state_set_host_backoff(struct state *st, const char *host, double until)
+{
+	sqlite3_bind_text(st->host_set, 1, host, -1, SQLITE_STATIC);
+	sqlite3_bind_double(st->host_set, 2, until);
+	step(st, st->host_set);
+}
