@@ -1375,11 +1375,15 @@ mon3(const unsigned char *p)
 static int
 parse_rfc822(const unsigned char *p, const unsigned char *e, struct res *r)
 {
+	const struct word *w;
+	unsigned char buf[WORDMAX + 2];
+	size_t len;
 	int n, v;
 
 	memset(r, 0, sizeof(*r));
-	if (e - p < 20)
+	if (e - p < 17)
 		return -1;
+	pthread_once(&words_once, words_init);
 	if (ISALPHA(p[0]) && ISALPHA(p[1]) && ISALPHA(p[2]) && p[3] == ',') {
 		p += 4;
 		if (*p == ' ')
@@ -1392,9 +1396,10 @@ parse_rfc822(const unsigned char *p, const unsigned char *e, struct res *r)
 	if ((r->m = mon3(p)) == 0 || p[3] != ' ')
 		return -1;
 	p += 4;
-	if (digits(p, e, 4, &r->y) != 4 || p[4] != ' ')
+	if ((n = digits(p, e, 4, &v)) < 2 || n > 4 || p[n] != ' ')
 		return -1;
-	p += 5;
+	r->y = year2(v, n);
+	p += n + 1;
 	if (!two(p, e, &r->hh) || e - p < 5 || p[2] != ':' ||
 	    !two(p + 3, e, &r->mm))
 		return -1;
@@ -1415,15 +1420,12 @@ parse_rfc822(const unsigned char *p, const unsigned char *e, struct res *r)
 		    (*p == '-' ? -1 : 1);
 		return 0;
 	}
-	n = (int)(e - p);
-	if ((n == 3 && (p[0] | 0x20) == 'g' && (p[1] | 0x20) == 'm' &&
-	    (p[2] | 0x20) == 't') ||
-	    (n == 3 && (p[0] | 0x20) == 'u' && (p[1] | 0x20) == 't' &&
-	    (p[2] | 0x20) == 'c') ||
-	    (n == 2 && (p[0] | 0x20) == 'u' && (p[1] | 0x20) == 't') ||
-	    (n == 1 && (p[0] | 0x20) == 'z'))
-		return 0;
-	return -1;
+	if (!ISALPHA(*p) || p + read_word(p, e, buf, &len) != e ||
+	    len < 1 || (w = lookup(buf, len)) == NULL ||
+	    (w->kind != K_ZONE && w->kind != K_GMT))
+		return -1;
+	r->off = w->val * 60L;
+	return 0;
 }
 
 /* ---- Unix time --------------------------------------------------- */
