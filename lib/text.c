@@ -227,10 +227,15 @@ news_utf8_repair(const char *s, size_t len, size_t *outlen)
 {
 	size_t n;
 	char *r;
+	int valid;
 
-	n = repair(s, len, NULL, 0);
+	valid = news_utf8_valid(s, len);	/* the common case: one pass */
+	n = valid ? len : repair(s, len, NULL, 0);
 	r = news_xmalloc(n + 1);
-	repair(s, len, r, 0);
+	if (valid)
+		memcpy(r, s, len);
+	else
+		repair(s, len, r, 0);
 	r[n] = '\0';
 	if (outlen != NULL)
 		*outlen = n;
@@ -281,11 +286,23 @@ static size_t
 squeeze(const char *s, size_t len, char *out)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, o = 0;
+	size_t i = 0, o = 0, j;
 	int pending = 0, k, c;
 	uint32_t cp;
 
 	while (i < len) {
+		if (p[i] > ' ' && p[i] < 0x7F) {
+			/* a run of visible ASCII, copied whole */
+			for (j = i + 1; j < len && p[j] > ' ' && p[j] < 0x7F; j++)
+				;
+			if (pending)
+				out[o++] = ' ';
+			pending = 0;
+			memcpy(out + o, s + i, j - i);
+			o += j - i;
+			i = j;
+			continue;
+		}
 		if (p[i] < 0x80) {
 			cp = p[i];
 			k = 1;
@@ -293,8 +310,7 @@ squeeze(const char *s, size_t len, char *out)
 			k = -k;		/* cannot happen: input is valid */
 			cp = 0xFFFD;
 		}
-		c = cp == ' ' ? CP_SPACE :
-		    (cp > ' ' && cp < 0x7F) ? CP_KEEP : space_class(cp);
+		c = space_class(cp);
 		if (c == CP_SPACE)
 			pending = o > 0;
 		else if (c == CP_KEEP) {
