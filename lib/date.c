@@ -1564,6 +1564,9 @@ int
 news_tz_offset(const char *zone, int64_t t, long *off)
 {
 	const unsigned char *z = (const unsigned char *)zone, *e;
+	const struct word *w;
+	unsigned char buf[WORDMAX + 2];
+	size_t len;
 	char *old = NULL, *tmp;
 	struct tm tm;
 	time_t tt = (time_t)t;
@@ -1572,11 +1575,15 @@ news_tz_offset(const char *zone, int64_t t, long *off)
 
 	if (zone == NULL || off == NULL)
 		return -1;
+	pthread_once(&words_once, words_init);
 	e = z + strlen(zone);
-	if ((e - z == 1 && (*z | 0x20) == 'z') ||
-	    (e - z == 3 && memcmp(zone, "UTC", 3) == 0) ||
-	    (e - z == 3 && memcmp(zone, "GMT", 3) == 0)) {
+	if (e - z == 1 && (*z | 0x20) == 'z') {
 		*off = 0;
+		return 0;
+	}
+	if (e - z <= 3 && ISALPHA(*z) && z + read_word(z, e, buf, &len) == e &&
+	    (w = lookup(buf, len)) != NULL && w->kind == K_GMT) {
+		*off = 0;	/* UTC, GMT, UT in any case */
 		return 0;
 	}
 	if (*z == '+' || *z == '-') {

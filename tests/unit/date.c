@@ -95,6 +95,16 @@ static const struct tcase cases[] = {
 	{ "Sat, 13 Dec 2025 08:30:00", 2 * H, 0, "2025-12-13T06:30:00Z" },
 	{ "Sat, 13 Dec 2025", 0, 0, "2025-12-13T00:00:00Z" },
 	{ "Thu, 01 Jan 1970 00:00:00 +0000", 0, 0, "1970-01-01T00:00:00Z" },
+	{ "Wed, 02 Oct 2002 13:00:00 GMT+1", 0, 0, "2002-10-02T12:00:00Z" },
+	{ "Tue, 10 Jun 2003 04:00:00 GMT+00:00", 0, 0,
+	    "2003-06-10T04:00:00Z" },
+	{ "Sat, 13 Dec 2025 8:30:00 GMT", 0, 0, "2025-12-13T08:30:00Z" },
+	{ "Sat, 13 Dec 2025 08:30:00 +0000 (Coordinated Universal Time)", 0,
+	    0, "2025-12-13T08:30:00Z" },
+	{ "Sat, 13 Dec 2025 08:30:00 +0000 (UTC) extra", 0, 0, NULL },
+	{ "Mon, 1 Dec 2025 08:30:00 PST8PDT", 0, 0, NULL },
+	{ "Dec 13, 2025 11:59 PM ET", 0, 0, NULL },
+	{ "Sat, 13 Dec 2025 08:30:00 J", 0, 0, NULL },
 	{ "Sat, 13 Dec 2025 08:30:00 EST EDT", 0, 0, NULL },
 	{ "Sat, 13 Dec 2025 08:30:00 +0100 +0200", 0, 0, NULL },
 	{ "Sat, 13 Dec 2025 08:30:00 GMT banana", 0, 0, NULL },
@@ -231,6 +241,13 @@ static const struct tcase cases[] = {
 	{ "December 13, 2025 at 0:30 am", 0, 0, NULL },
 	{ "December 13, 2025 pm", 0, 0, NULL },
 	{ "December 13 December 2025", 0, 0, NULL },
+	{ "Dec 13, 2025 - 08:30", 0, 0, "2025-12-13T08:30:00Z" },
+	{ "Dec 13, 2025 at 08:30 UTC+1", 0, 0, "2025-12-13T07:30:00Z" },
+	{ "13 Dec, 2025 08:30AM", 0, 0, "2025-12-13T08:30:00Z" },
+	{ "Dec 13, 2025 08:30 - 10:30", 0, 0, NULL },
+	{ "Thursday 13 December 2025, 08.30", 0, 0, NULL },
+	{ "Posted 13 Dec 2025 by John", 0, 0, NULL },
+	{ "12 Dec 2025 08:30 13", 0, 0, NULL },
 	{ "yesterday", 0, 0, NULL },
 	{ "2 hours ago", 0, 0, NULL },
 	{ "", 0, 0, NULL },
@@ -442,6 +459,10 @@ test_tz(void)
 	    off == 19800, "Asia/Kolkata +5:30 (got %ld)", off);
 	ok(news_tz_offset("UTC", 0, &off) == 0 && off == 0, "UTC");
 	ok(news_tz_offset("Z", 0, &off) == 0 && off == 0, "Z");
+	off = 1;
+	ok(news_tz_offset("utc", 0, &off) == 0 && off == 0, "utc");
+	ok(news_tz_offset("EST", 0, &off) == 0 && off == -5 * H,
+	    "EST from the tz database (got %ld)", off);
 	ok(news_tz_offset("+08:00", 0, &off) == 0 && off == 8 * H, "+08:00");
 	ok(news_tz_offset("-0530", 0, &off) == 0 && off == -19800, "-0530");
 	ok(news_tz_offset("Mars/Olympus_Mons", 0, &off) == -1,
