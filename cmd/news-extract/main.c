@@ -1,0 +1,268 @@
+/*
+ * news-extract: the article of a news page, its metadata and nothing else.
+ *
+ * No operands: JSON-lines records on stdin, each with html (and url,
+ * content_type).  FILE operands: one HTML page each ("-" is stdin), one
+ * record per operand with path set.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+
+#include "news.h"
+#include "buf.h"
+#include "html.h"
+#include "record.h"
+#include "extract.h"
+
+static int keephtml;
+static const char *baseurl;
+
+static NEWS_NORETURN void
+usage(void)
+{
+	fprintf(stderr, "usage: %s [-q] [--keep-html] [--url URL] [FILE ...]\n",
+	    news_getprog());
+	exit(NEWS_EXIT_USAGE);
+}
+
+/*
+ * U+2028, U+2029 and U+0085 are line ends to many JSON-lines readers
+ * (Python's splitlines, JavaScript): write them as plain white space.
+ */
+static void
+fixbreaks(char *s)
+{
+	unsigned char *p = (unsigned char *)s, *q = p;
+
+	while (*p) {
+		if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 ||
+		    p[2] == 0xA9)) {
+			*q++ = '\n';
+			p += 3;
+		} else if (p[0] == 0xC2 && p[1] == 0x85) {
+			*q++ = ' ';
+			p += 2;
+		} else
+			*q++ = *p++;
+	}
+	*q = '\0';
+}
+
+static void
+setstr(json_t *rec, const char *key, char *v)
+{
+	if (v != NULL) {
+		fixbreaks(v);
+		json_object_set_new(rec, key, json_string(v));
+	}
+}
+
+static void
+setfields(json_t *rec, struct ex_result *r)
+{
+	setstr(rec, "title", r->title);
+	setstr(rec, "site_name", r->site_name);
+	setstr(rec, "author", r->author);
+	setstr(rec, "published", r->published);
+	setstr(rec, "updated", r->updated);
+	setstr(rec, "description", r->description);
+	setstr(rec, "lang", r->lang);
+	setstr(rec, "image", r->image);
+	setstr(rec, "canonical_url", r->canonical_url);
+	setstr(rec, "text", r->text);
+	setstr(rec, "content", r->content);
+	if (r->text != NULL)
+		json_object_set_new(rec, "word_count",
+		    json_integer((json_int_t)r->word_count));
+	if (r->categories != NULL)
+		json_object_set(rec, "categories", r->categories);
+	if (r->keywords != NULL)
+		json_object_set(rec, "keywords", r->keywords);
+	if (r->warnings != NULL)
+		json_object_set(rec, "warnings", r->warnings);
+}
+
+/* extract html into rec; returns the exit status for this record */
+static int
+extract(json_t *rec, const char *where, const char *html, size_t len,
+    const char *url, const char *ctype)
+{
+	struct ex_result r;
+	int st;
+
+	st = ex_extract(html, len, url, ctype, &r);
+	if (st == EX_TOOBIG || st == EX_EMPTY || st == EX_BINARY) {
+		news_warn("%s: %s", where, ex_status_msg(st));
+		return NEWS_EXIT_FAIL;
+	}
+	setfields(rec, &r);
+	ex_result_free(&r);
+	if (!keephtml)
+		json_object_del(rec, "html");
+	if (st == EX_NOARTICLE) {
+		news_warn("%s: %s", where, ex_status_msg(st));
+		return NEWS_EXIT_FAIL;
+	}
+	return NEWS_EXIT_OK;
+}
+
+static int
+emit(json_t *rec)
+{
+	if (news_record_write(rec, stdout) != 0)
+		news_fatal("<stdout>: write error:");
+	return 0;
+}
+
+static int
+onrecord(json_t *rec, struct news_reader *rd, void *arg)
+{
+	const char *html, *url, *label;
+	char where[512];
+	int st;
+
+	(void)arg;
+	label = news_record_label(rec);
+	snprintf(where, sizeof(where), "%s%s%s", news_reader_where(rd),
+	    label ? ": " : "", label ? label : "");
+	html = news_record_str(rec, "html");
+	if (html == NULL) {
+		news_warn("%s: no html field: passed through", where);
+		emit(rec);
+		return NEWS_EXIT_FAIL;
+	}
+	url = baseurl;
+	if (url == NULL && (url = news_record_str(rec, "final_url")) == NULL)
+		url = news_record_str(rec, "url");
+	st = extract(rec, where, html, strlen(html), url,
+	    news_record_str(rec, "content_type"));
+	emit(rec);
+	return st;
+}
+
+/* read a whole file (at most NEWS_HTML_MAX + 1 bytes) */
+static int
+slurp(const char *path, struct news_buf *b, int *toobig)
+{
+	FILE *fp;
+	size_t n;
+
+	*toobig = 0;
+	if (strcmp(path, "-") == 0)
+		fp = stdin;
+	else if ((fp = fopen(path, "rb")) == NULL)
+		return -1;
+	for (;;) {
+		news_buf_grow(b, 65536);
+		n = fread(b->s + b->len, 1, 65536, fp);
+		b->len += n;
+		if (b->len > NEWS_HTML_MAX) {
+			*toobig = 1;
+			break;
+		}
+		if (n < 65536)
+			break;
+	}
+	b->s[b->len] = '\0';
+	if (ferror(fp)) {
+		if (fp != stdin)
+			fclose(fp);
+		return -1;
+	}
+	if (fp != stdin)
+		fclose(fp);
+	return 0;
+}
+
+static int
+onfile(const char *path)
+{
+	struct news_buf b = NEWS_BUF_INIT;
+	json_t *rec;
+	int toobig, st;
+
+	if (slurp(path, &b, &toobig) != 0) {
+		news_warn("%s:", path);
+		news_buf_free(&b);
+		return NEWS_EXIT_FAIL;
+	}
+	rec = json_object();
+	json_object_set_new(rec, "path", json_string(path));
+	if (baseurl != NULL)
+		json_object_set_new(rec, "url", json_string(baseurl));
+	if (toobig) {
+		news_warn("%s: %s", path, ex_status_msg(EX_TOOBIG));
+		st = NEWS_EXIT_FAIL;
+	} else {
+		st = extract(rec, path, b.s, b.len, baseurl, NULL);
+		if (keephtml && b.len > 0)
+			news_record_set_str(rec, "html", b.s);
+	}
+	emit(rec);
+	json_decref(rec);
+	news_buf_free(&b);
+	return st;
+}
+
+static void
+quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "keep-html", no_argument, NULL, 'k' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "url", required_argument, NULL, 'u' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c, i, st = NEWS_EXIT_OK, r;
+
+	news_setprog(argv[0]);
+	while ((c = getopt_long(argc, argv, "hqu:V", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'k':
+			keephtml = 1;
+			break;
+		case 'q':
+			news_quiet = 1;
+			break;
+		case 'u':
+			baseurl = optarg;
+			break;
+		case 'V':
+			news_version();
+		case 'h':
+		default:
+			usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (pledge(argc == 0 ? "stdio" : "stdio rpath", NULL) == -1)
+		news_fatal("pledge:");
+	xmlSetGenericErrorFunc(NULL, quiet);
+	if (argc == 0)
+		st = news_records_foreach(0, NULL, onrecord, NULL);
+	for (i = 0; i < argc; i++) {
+		r = onfile(argv[i]);
+		if (r > st)
+			st = r;
+		if (ferror(stdout))
+			break;
+	}
+	xmlCleanupParser();
+	r = news_fshut(stdout, "<stdout>");
+	return r ? r : st;
+}

@@ -1,0 +1,1125 @@
+/*
+ * meta.c: the metadata of a page.
+ *
+ * One walk collects the evidence (meta tags, JSON-LD, <title>, h1,
+ * bylines, time elements, microdata); the decisions come after, by
+ * agreement where sources disagree (title) and by an order of trust
+ * (dates, author), every candidate checked for sense: no future date, no
+ * "Staff" author, no URL as a name.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "news.h"
+#include "buf.h"
+#include "date.h"
+#include "html.h"
+#include "text.h"
+#include "url.h"
+#include "extract.h"
+
+#define MAXMETA 256
+#define MAXCAND 16
+
+struct kv {
+	char key[48];
+	const char *val;
+};
+
+struct ex_meta {
+	htmlDocPtr doc;
+	const char *url;		/* given URL or NULL */
+	char *base;			/* URL to resolve against */
+	struct kv meta[MAXMETA];
+	int nmeta;
+	const char *lang, *canonical, *basehref;
+	char *title;			/* <title> */
+	xmlNode *h1[4];
+	int nh1;
+	xmlNode *bylines[MAXCAND];	/* rel=author, itemprop=author... */
+	int nbylines;
+	xmlNode *dates[MAXCAND];	/* time, itemprop=datePublished... */
+	int ndates;
+	xmlNode *datetexts[MAXCAND];	/* class ~ date: visible dates */
+	int ndatetexts;
+	xmlNode *firstimg;
+	json_t *ld;			/* the Article object of JSON-LD */
+	json_t *ldall;			/* every object seen (array) */
+	char *site;			/* site name, decided early for title */
+	int64_t now;
+};
+
+static int
+is(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && n->name != NULL &&
+	    strcmp((const char *)n->name, name) == 0;
+}
+
+int
+ex_name_is(const xmlNode *n, const char *name)
+{
+	return is(n, name);
+}
+
+char *
+ex_node_text(const xmlNode *n)
+{
+	xmlChar *c = xmlNodeGetContent(n);
+	char *s;
+
+	if (c == NULL)
+		return news_xstrdup("");
+	s = news_text_squeeze((const char *)c, strlen((const char *)c));
+	xmlFree(c);
+	return s;
+}
+
+static void
+addmeta(struct ex_meta *m, const char *key, const char *val)
+{
+	size_t i;
+
+	if (m->nmeta >= MAXMETA || key == NULL || val == NULL || *val == '\0')
+		return;
+	for (i = 0; key[i] != '\0' && i + 1 < sizeof(m->meta[0].key); i++)
+		m->meta[m->nmeta].key[i] = (char)tolower((unsigned char)key[i]);
+	m->meta[m->nmeta].key[i] = '\0';
+	m->meta[m->nmeta].val = val;
+	m->nmeta++;
+}
+
+/* the first meta value for key, or NULL; *from iterates */
+static const char *
+metanext(const struct ex_meta *m, const char *key, int *from)
+{
+	int i;
+
+	for (i = from ? *from : 0; i < m->nmeta; i++)
+		if (strcmp(m->meta[i].key, key) == 0) {
+			if (from)
+				*from = i + 1;
+			return m->meta[i].val;
+		}
+	if (from)
+		*from = m->nmeta;
+	return NULL;
+}
+
+static const char *
+metaget(const struct ex_meta *m, const char *key)
+{
+	return metanext(m, key, NULL);
+}
+
+static int
+istype(json_t *o, const char *const *types)
+{
+	json_t *t = json_object_get(o, "@type"), *v;
+	const char *const *p;
+	size_t i;
+
+	if (json_is_string(t)) {
+		for (p = types; *p; p++)
+			if (strcmp(json_string_value(t), *p) == 0)
+				return 1;
+	} else if (json_is_array(t)) {
+		json_array_foreach(t, i, v)
+			for (p = types; *p && json_is_string(v); p++)
+				if (strcmp(json_string_value(v), *p) == 0)
+					return 1;
+	}
+	return 0;
+}
+
+static const char *const articletypes[] = {
+	"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle",
+	"AnalysisNewsArticle", "OpinionNewsArticle", "LiveBlogPosting",
+	"BackgroundNewsArticle", "ReviewNewsArticle", "TechArticle",
+	"ScholarlyArticle", "Report", "SocialMediaPosting", "Review",
+	"Recipe", "VideoObject", "PodcastEpisode", "Blog", NULL
+};
+static const char *const pagetypes[] = {
+	"WebPage", "ItemPage", "AboutPage", "ProfilePage", "CollectionPage",
+	NULL
+};
+
+/* flatten objects (arrays, @graph, nested mainEntity) into m->ldall */
+static void
+ldcollect(struct ex_meta *m, json_t *v, int depth)
+{
+	size_t i;
+	json_t *x;
+
+	if (depth > 6)
+		return;
+	if (json_is_array(v)) {
+		json_array_foreach(v, i, x)
+			ldcollect(m, x, depth + 1);
+	} else if (json_is_object(v)) {
+		json_array_append(m->ldall, v);
+		if ((x = json_object_get(v, "@graph")) != NULL)
+			ldcollect(m, x, depth + 1);
+		if ((x = json_object_get(v, "mainEntity")) != NULL &&
+		    json_is_object(x))
+			ldcollect(m, x, depth + 1);
+		if ((x = json_object_get(v, "mainEntityOfPage")) != NULL &&
+		    json_is_object(x) && json_object_get(x, "@type"))
+			ldcollect(m, x, depth + 1);
+	}
+}
+
+static void
+ldscript(struct ex_meta *m, const xmlNode *n)
+{
+	xmlChar *c = xmlNodeGetContent(n);
+	json_t *v;
+
+	if (c == NULL)
+		return;
+	v = json_loads((const char *)c, JSON_DECODE_ANY, NULL);
+	xmlFree(c);
+	if (v == NULL)
+		return;
+	ldcollect(m, v, 0);
+	json_decref(v);
+}
+
+static void
+ldchoose(struct ex_meta *m)
+{
+	size_t i;
+	json_t *o;
+
+	json_array_foreach(m->ldall, i, o)
+		if (istype(o, articletypes)) {
+			m->ld = o;
+			return;
+		}
+	json_array_foreach(m->ldall, i, o)
+		if (istype(o, pagetypes) && (json_object_get(o,
+		    "datePublished") || json_object_get(o, "author"))) {
+			m->ld = o;
+			return;
+		}
+}
+
+/* resolve {"@id": X} to the object with that @id */
+static json_t *
+ldderef(struct ex_meta *m, json_t *v)
+{
+	json_t *id, *o;
+	size_t i;
+
+	if (!json_is_object(v) || (id = json_object_get(v, "@id")) == NULL ||
+	    !json_is_string(id) || json_object_size(v) > 2)
+		return v;
+	json_array_foreach(m->ldall, i, o)
+		if (o != v && json_equal(json_object_get(o, "@id"), id))
+			return o;
+	return v;
+}
+
+static const char *
+ldstr(struct ex_meta *m, const char *key)
+{
+	json_t *v;
+
+	if (m->ld == NULL || (v = json_object_get(m->ld, key)) == NULL)
+		return NULL;
+	if (json_is_array(v))
+		v = json_array_get(v, 0);
+	v = ldderef(m, v);
+	if (json_is_object(v))
+		v = json_object_get(v, "name") ? json_object_get(v, "name") :
+		    json_object_get(v, "url");
+	return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+static int
+classhas(const xmlNode *n, const char *word)
+{
+	const char *c = news_html_attr(n, "class"), *i;
+
+	i = news_html_attr(n, "id");
+	return (c != NULL && strcasestr(c, word) != NULL) ||
+	    (i != NULL && strcasestr(i, word) != NULL);
+}
+
+static void
+element(struct ex_meta *m, xmlNode *n)
+{
+	const char *name = (const char *)n->name, *v, *k;
+
+	switch (name[0]) {
+	case 'b':
+		if (strcmp(name, "base") == 0 && m->basehref == NULL)
+			m->basehref = news_html_attr(n, "href");
+		break;
+	case 'h':
+		if (strcmp(name, "html") == 0 && m->lang == NULL)
+			m->lang = news_html_attr(n, "lang");
+		else if (strcmp(name, "h1") == 0 && m->nh1 < 4)
+			m->h1[m->nh1++] = n;
+		break;
+	case 'i':
+		if (strcmp(name, "img") == 0 && m->firstimg == NULL)
+			m->firstimg = n;
+		break;
+	case 'l':
+		if (strcmp(name, "link") == 0 &&
+		    (v = news_html_attr(n, "rel")) != NULL &&
+		    strcasecmp(v, "canonical") == 0 && m->canonical == NULL)
+			m->canonical = news_html_attr(n, "href");
+		break;
+	case 'm':
+		if (strcmp(name, "meta") != 0)
+			break;
+		v = news_html_attr(n, "content");
+		if ((k = news_html_attr(n, "property")) != NULL)
+			addmeta(m, k, v);
+		if ((k = news_html_attr(n, "name")) != NULL)
+			addmeta(m, k, v);
+		if ((k = news_html_attr(n, "http-equiv")) != NULL)
+			addmeta(m, k, v);
+		if ((k = news_html_attr(n, "itemprop")) != NULL)
+			addmeta(m, k, v);
+		break;
+	case 's':
+		if (strcmp(name, "script") == 0 &&
+		    (v = news_html_attr(n, "type")) != NULL &&
+		    strcasecmp(v, "application/ld+json") == 0)
+			ldscript(m, n);
+		break;
+	case 't':
+		if (strcmp(name, "title") == 0 && m->title == NULL)
+			m->title = ex_node_text(n);
+		break;
+	}
+	if ((v = news_html_attr(n, "itemprop")) != NULL) {
+		if (strcasecmp(v, "author") == 0 || strcasecmp(v, "creator") == 0) {
+			if (m->nbylines < MAXCAND)
+				m->bylines[m->nbylines++] = n;
+		} else if (strcasecmp(v, "datePublished") == 0 ||
+		    strcasecmp(v, "dateCreated") == 0) {
+			if (m->ndates < MAXCAND && !is(n, "meta"))
+				m->dates[m->ndates++] = n;
+		}
+	}
+	if (is(n, "a") && (v = news_html_attr(n, "rel")) != NULL &&
+	    strcasestr(v, "author") != NULL && m->nbylines < MAXCAND)
+		m->bylines[m->nbylines++] = n;
+	if (is(n, "time") && m->ndates < MAXCAND)
+		m->dates[m->ndates++] = n;
+	if (!is(n, "time") && !is(n, "meta") && !is(n, "script") &&
+	    !is(n, "body") && !is(n, "html") &&
+	    (classhas(n, "date") || classhas(n, "time") ||
+	    classhas(n, "posted") || classhas(n, "publish") ||
+	    classhas(n, "byline") || classhas(n, "meta")) &&
+	    m->ndatetexts < MAXCAND)
+		m->datetexts[m->ndatetexts++] = n;
+	if ((classhas(n, "byline") || classhas(n, "author")) &&
+	    !is(n, "body") && !is(n, "html") && !is(n, "meta") &&
+	    m->nbylines < MAXCAND)
+		m->bylines[m->nbylines++] = n;
+}
+
+static void
+collect(struct ex_meta *m)
+{
+	xmlNode *root = xmlDocGetRootElement(m->doc), *n = root;
+
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE && n->name != NULL) {
+			element(m, n);
+			if (n->children != NULL && !is(n, "script") &&
+			    !is(n, "style")) {
+				n = n->children;
+				continue;
+			}
+		}
+		while (n != root && n->next == NULL)
+			n = n->parent;
+		if (n == root)
+			break;
+		n = n->next;
+	}
+}
+
+struct ex_meta *
+ex_meta_new(htmlDocPtr doc, const char *url)
+{
+	struct ex_meta *m = news_xcalloc(1, sizeof(*m));
+	const char *c;
+
+	m->doc = doc;
+	m->url = url;
+	m->ldall = json_array();
+	m->now = (int64_t)time(NULL);
+	collect(m);
+	ldchoose(m);
+	if (url != NULL && news_url_is_http(url))
+		m->base = news_xstrdup(url);
+	else if ((c = m->canonical) != NULL && news_url_is_http(c))
+		m->base = news_xstrdup(c);
+	else if ((c = metaget(m, "og:url")) != NULL && news_url_is_http(c))
+		m->base = news_xstrdup(c);
+	if (m->basehref != NULL) {
+		char *b = news_url_resolve(m->base, m->basehref);
+
+		if (b != NULL && news_url_is_http(b)) {
+			free(m->base);
+			m->base = b;
+		} else
+			free(b);
+	}
+	return m;
+}
+
+void
+ex_meta_free(struct ex_meta *m)
+{
+	if (m == NULL)
+		return;
+	free(m->base);
+	free(m->title);
+	free(m->site);
+	json_decref(m->ldall);
+	free(m);
+}
+
+const char *
+ex_meta_base(const struct ex_meta *m)
+{
+	return m->base;
+}
+
+const char *
+ex_meta_article_body(const struct ex_meta *m)
+{
+	json_t *v;
+
+	if (m->ld == NULL || (v = json_object_get(m->ld, "articleBody")) == NULL)
+		return NULL;
+	return json_string_value(v);
+}
+
+const xmlNode *
+ex_meta_title_node(const struct ex_meta *m)
+{
+	return m->nh1 > 0 ? m->h1[0] : NULL;
+}
+
+/* ---------- decisions ---------- */
+
+static char *
+clean(const char *s)
+{
+	char *u, *t;
+
+	if (s == NULL)
+		return NULL;
+	u = news_html_unescape(s, strlen(s));
+	t = news_text_squeeze(u, strlen(u));
+	free(u);
+	if (*t == '\0') {
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+/* compare ignoring case and non-alphanumerics */
+static int
+same(const char *a, const char *b)
+{
+	while (*a && *b) {
+		if (!isalnum((unsigned char)*a) && (unsigned char)*a < 0x80) {
+			a++;
+			continue;
+		}
+		if (!isalnum((unsigned char)*b) && (unsigned char)*b < 0x80) {
+			b++;
+			continue;
+		}
+		if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+			return 0;
+		a++, b++;
+	}
+	while (*a && !isalnum((unsigned char)*a) && (unsigned char)*a < 0x80)
+		a++;
+	while (*b && !isalnum((unsigned char)*b) && (unsigned char)*b < 0x80)
+		b++;
+	return *a == '\0' && *b == '\0';
+}
+
+/* a is a prefix of b (same rules) */
+static int
+prefix(const char *a, const char *b)
+{
+	size_t la = strlen(a);
+
+	if (la < 4 || strlen(b) < la)
+		return 0;
+	return strncasecmp(a, b, la) == 0;
+}
+
+static const char *const seps[] = {
+	" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " // ", " • ",
+	" – ", " ~ ", " : ", NULL
+};
+
+/* split title at the last site-name separator: the head (malloc'd) and
+ * the tail (pointer into t), or NULL when no separator */
+static char *
+splittitle(const char *t, const char **tail, int first)
+{
+	const char *const *s;
+	const char *p, *best = NULL;
+	size_t bestlen = 0;
+
+	for (s = seps; *s; s++) {
+		p = first ? strstr(t, *s) : NULL;
+		if (!first) {
+			const char *q = t;
+
+			while ((q = strstr(q, *s)) != NULL) {
+				p = q;
+				q += strlen(*s);
+			}
+		}
+		if (p != NULL && p > t && (best == NULL ||
+		    (first ? p < best : p > best))) {
+			best = p;
+			bestlen = strlen(*s);
+		}
+	}
+	if (best == NULL)
+		return NULL;
+	*tail = best + bestlen;
+	return news_xstrndup(t, best - t);
+}
+
+static void
+sitename(struct ex_meta *m)
+{
+	const char *v, *tail;
+	char *head;
+
+	if ((v = metaget(m, "og:site_name")) != NULL ||
+	    (v = metaget(m, "application-name")) != NULL) {
+		m->site = clean(v);
+		return;
+	}
+	if (m->ld != NULL) {
+		json_t *p = ldderef(m, json_object_get(m->ld, "publisher"));
+
+		if (json_is_object(p) && json_is_string(json_object_get(p,
+		    "name"))) {
+			m->site = clean(json_string_value(json_object_get(p,
+			    "name")));
+			return;
+		}
+	}
+	if (m->title != NULL && (head = splittitle(m->title, &tail, 0))) {
+		if (strlen(tail) < 40 && strlen(tail) < strlen(head))
+			m->site = clean(tail);
+		free(head);
+	}
+}
+
+/* strip a site-name tail (or head) from a title */
+static char *
+striptitle(struct ex_meta *m, const char *t)
+{
+	const char *tail;
+	char *head, *r;
+
+	if (t == NULL)
+		return NULL;
+	if ((head = splittitle(t, &tail, 0)) == NULL)
+		return clean(t);
+	/* the site name first: "Site | Title" */
+	if (m->site != NULL && same(head, m->site)) {
+		free(head);
+		return clean(tail);
+	}
+	if (m->site != NULL && !same(tail, m->site) &&
+	    strcasestr(tail, m->site) == NULL && strlen(tail) > 30) {
+		free(head);
+		return clean(t);
+	}
+	/* "Title - Section - Site": drop every short tail */
+	for (;;) {
+		char *h2 = splittitle(head, &tail, 0);
+
+		if (h2 == NULL || strlen(tail) > 30 || strlen(h2) < 15) {
+			free(h2);
+			break;
+		}
+		free(head);
+		head = h2;
+	}
+	r = clean(head);
+	free(head);
+	return r;
+}
+
+static char *
+title(struct ex_meta *m)
+{
+	const char *og = metaget(m, "og:title"), *tw = metaget(m,
+	    "twitter:title"), *hl = ldstr(m, "headline");
+	char *h1 = NULL, *r = NULL, *cands[4];
+	int i, n = 0;
+
+	if (m->nh1 > 0)
+		h1 = ex_node_text(m->h1[0]);
+	if (h1 != NULL && *h1 != '\0' && strlen(h1) < 300) {
+		/* h1 agreed by another source */
+		cands[n++] = clean(og);
+		cands[n++] = clean(hl);
+		cands[n++] = m->title ? news_xstrdup(m->title) : NULL;
+		cands[n++] = clean(tw);
+		for (i = 0; i < n && r == NULL; i++)
+			if (cands[i] != NULL && (same(h1, cands[i]) ||
+			    prefix(h1, cands[i])))
+				r = news_xstrdup(h1);
+		for (i = 0; i < n; i++)
+			free(cands[i]);
+	}
+	if (r == NULL && hl != NULL)
+		r = striptitle(m, hl);
+	if (r == NULL && og != NULL)
+		r = striptitle(m, og);
+	if (r == NULL && m->title != NULL)
+		r = striptitle(m, m->title);
+	if (r == NULL && tw != NULL)
+		r = striptitle(m, tw);
+	if (r == NULL && h1 != NULL && *h1 != '\0')
+		r = news_xstrdup(h1);
+	free(h1);
+	return r;
+}
+
+/* ---------- authors ---------- */
+
+static int
+hasdigitrun(const char *s)
+{
+	int run = 0;
+
+	for (; *s; s++) {
+		run = isdigit((unsigned char)*s) ? run + 1 : 0;
+		if (run >= 2)
+			return 1;
+	}
+	return 0;
+}
+
+static const char *const notnames[] = {
+	"staff", "admin", "administrator", "editor", "editors", "redaktion",
+	"redacción", "rédaction", "anonymous", "guest", "unknown", "webmaster",
+	"newsroom", "team", "by", "posted by", "author", "correspondent",
+	"reporter", "editorial", "editorial staff", "staff writer",
+	"news desk", "desk", "wire", "agencies", "null", "none", NULL
+};
+
+/* a clean author name (malloc'd) or NULL */
+static char *
+authorok(struct ex_meta *m, const char *raw)
+{
+	char *s, *p;
+	const char *const *w;
+	size_t len, words = 0;
+
+	if ((s = clean(raw)) == NULL)
+		return NULL;
+	/* "By Jane Doe", "von Jane Doe", "Par ..." */
+	p = s;
+	if (strncasecmp(p, "by ", 3) == 0)
+		p += 3;
+	else if (strncasecmp(p, "von ", 4) == 0 || strncasecmp(p, "par ", 4) == 0)
+		p += 4;
+	else if (strncasecmp(p, "por ", 4) == 0)
+		p += 4;
+	else if (strncasecmp(p, "by:", 3) == 0)
+		p += 3;
+	while (*p == ' ')
+		p++;
+	memmove(s, p, strlen(p) + 1);
+	len = strlen(s);
+	/* cut trailing noise: "Jane Doe | Reuters", "Jane Doe, 13 Dec" */
+	if ((p = strstr(s, " | ")) != NULL || (p = strstr(s, " - ")) != NULL ||
+	    (p = strstr(s, " – ")) != NULL)
+		*p = '\0';
+	len = strlen(s);
+	while (len > 0 && (s[len - 1] == ',' || s[len - 1] == ' ' ||
+	    s[len - 1] == '.' || s[len - 1] == ':'))
+		s[--len] = '\0';
+	if (len < 3 || len > 80 || hasdigitrun(s) || strchr(s, '@') ||
+	    strstr(s, "://") || strncmp(s, "www.", 4) == 0 ||
+	    strchr(s, '{') || strchr(s, '/'))
+		goto bad;
+	for (w = notnames; *w; w++)
+		if (strcasecmp(s, *w) == 0)
+			goto bad;
+	if (m->site != NULL && same(s, m->site))
+		goto bad;
+	for (p = s; *p; p++)
+		if (*p == ' ')
+			words++;
+	if (words > 7)
+		goto bad;
+	return s;
+bad:
+	free(s);
+	return NULL;
+}
+
+static char *
+ldauthor(struct ex_meta *m)
+{
+	json_t *a, *x;
+	struct news_buf b = NEWS_BUF_INIT;
+	size_t i;
+	char *s;
+
+	if (m->ld == NULL || (a = json_object_get(m->ld, "author")) == NULL)
+		a = m->ld ? json_object_get(m->ld, "creator") : NULL;
+	if (a == NULL)
+		return NULL;
+	if (!json_is_array(a)) {
+		json_t *one = a;
+
+		a = json_array();
+		json_array_append(a, one);
+	} else
+		json_incref(a);
+	json_array_foreach(a, i, x) {
+		x = ldderef(m, x);
+		if (json_is_object(x))
+			x = json_object_get(x, "name");
+		if (json_is_array(x))
+			x = json_array_get(x, 0);
+		if (!json_is_string(x))
+			continue;
+		if ((s = authorok(m, json_string_value(x))) == NULL)
+			continue;
+		if (b.len > 0)
+			news_buf_adds(&b, ", ");
+		news_buf_adds(&b, s);
+		free(s);
+		if (i >= 4)
+			break;
+	}
+	json_decref(a);
+	return b.len ? news_buf_take(&b) : (news_buf_free(&b), NULL);
+}
+
+static char *
+author(struct ex_meta *m)
+{
+	static const char *const keys[] = {
+		"author", "article:author", "parsely-author", "sailthru.author",
+		"dc.creator", "dcterms.creator", "byl", "citation_author",
+		"twitter:data1", NULL
+	};
+	const char *const *k;
+	const char *v;
+	char *s, *t;
+	int i;
+
+	if ((s = ldauthor(m)) != NULL)
+		return s;
+	for (k = keys; *k; k++)
+		if ((v = metaget(m, *k)) != NULL) {
+			if (strcmp(*k, "twitter:data1") == 0 &&
+			    metaget(m, "twitter:label1") != NULL &&
+			    strcasestr(metaget(m, "twitter:label1"), "author") ==
+			    NULL && strcasestr(metaget(m, "twitter:label1"),
+			    "written") == NULL)
+				continue;
+			if ((s = authorok(m, v)) != NULL)
+				return s;
+		}
+	for (i = 0; i < m->nbylines; i++) {
+		xmlNode *n = m->bylines[i], *c;
+
+		/* itemprop=author holding itemprop=name */
+		for (c = n->children; c != NULL; c = c->next)
+			if (c->type == XML_ELEMENT_NODE &&
+			    (v = news_html_attr(c, "itemprop")) != NULL &&
+			    strcmp(v, "name") == 0)
+				break;
+		if (c == NULL && (v = news_html_attr(n, "content")) != NULL &&
+		    (s = authorok(m, v)) != NULL)
+			return s;
+		t = ex_node_text(c != NULL ? c : n);
+		s = authorok(m, t);
+		free(t);
+		if (s != NULL)
+			return s;
+	}
+	return NULL;
+}
+
+/* ---------- dates ---------- */
+
+static int
+dateok(struct ex_meta *m, const char *s, int64_t *t)
+{
+	struct news_date_info info;
+	int flags = NEWS_DATE_DMY;
+
+	if (s == NULL)
+		return 0;
+	if (m->lang != NULL && strncasecmp(m->lang, "en-us", 5) == 0)
+		flags = NEWS_DATE_MDY;
+	if (news_date_parse(s, (size_t)-1, 0, flags, t, &info) != 0)
+		return 0;
+	if (!info.has_day)
+		return 0;
+	if (*t > m->now + 86400 || *t < 788918400)	/* 1995 */
+		return 0;
+	return 1;
+}
+
+/* find a date inside free text: try token windows around a year */
+static int
+textdate(struct ex_meta *m, const char *s, int64_t *t)
+{
+	char *tok[48], *copy, *p;
+	int n = 0, i, j, k, w;
+	struct news_buf b = NEWS_BUF_INIT;
+
+	if (strlen(s) > 300)
+		return 0;
+	if (dateok(m, s, t))
+		return 1;
+	copy = news_xstrdup(s);
+	for (p = strtok(copy, " \t\n|·•,"); p && n < 48; p = strtok(NULL,
+	    " \t\n|·•,"))
+		tok[n++] = p;
+	for (i = 0; i < n; i++) {
+		size_t l = strlen(tok[i]);
+		int year = 0;
+
+		for (k = 0; k + 4 <= (int)l; k++)
+			if ((tok[i][k] == '1' && tok[i][k + 1] == '9') ||
+			    (tok[i][k] == '2' && tok[i][k + 1] == '0'))
+				if (isdigit((unsigned char)tok[i][k + 2]) &&
+				    isdigit((unsigned char)tok[i][k + 3]))
+					year = 1;
+		if (!year)
+			continue;
+		for (w = 4; w >= 0; w--)
+			for (j = i - w; j <= i; j++) {
+				if (j < 0 || j + w >= n)
+					continue;
+				news_buf_reset(&b);
+				for (k = j; k <= j + w; k++) {
+					if (k > j)
+						news_buf_addc(&b, ' ');
+					news_buf_adds(&b, tok[k]);
+				}
+				if (dateok(m, news_buf_str(&b), t)) {
+					news_buf_free(&b);
+					free(copy);
+					return 1;
+				}
+			}
+	}
+	news_buf_free(&b);
+	free(copy);
+	return 0;
+}
+
+static int
+urldate(struct ex_meta *m, const char *u, int64_t *t)
+{
+	const char *p;
+	int y, mo, d;
+
+	if (u == NULL)
+		return 0;
+	for (p = u; (p = strchr(p, '/')) != NULL; p++) {
+		if (sscanf(p, "/%4d/%2d/%2d", &y, &mo, &d) == 3 && y > 1994 &&
+		    news_date_valid(y, mo, d)) {
+			*t = news_days_from_civil(y, mo, d) * 86400;
+			return *t <= m->now + 86400;
+		}
+		if (sscanf(p, "/%4d-%2d-%2d", &y, &mo, &d) == 3 && y > 1994 &&
+		    news_date_valid(y, mo, d) && !isdigit((unsigned char)p[11])) {
+			*t = news_days_from_civil(y, mo, d) * 86400;
+			return *t <= m->now + 86400;
+		}
+	}
+	return 0;
+}
+
+static int
+published(struct ex_meta *m, int64_t *t)
+{
+	static const char *const keys[] = {
+		"article:published_time", "datepublished", "og:published_time",
+		"article:published", "published_time", "pubdate",
+		"publish-date", "publish_date", "publishdate", "date",
+		"dc.date.issued", "dc.date", "dcterms.date", "dcterms.created",
+		"dc.date.created", "dcterms.issued", "sailthru.date",
+		"parsely-pub-date", "citation_publication_date",
+		"citation_date", "article.published", "og:article:published_time",
+		"release_date", "datecreated", "created", "originalpublicationdate",
+		"last-modified", NULL
+	};
+	const char *const *k;
+	const char *v;
+	int i;
+	char *s;
+
+	if (dateok(m, ldstr(m, "datePublished"), t) ||
+	    dateok(m, ldstr(m, "dateCreated"), t))
+		return 1;
+	for (k = keys; *k; k++) {
+		if (strcmp(*k, "last-modified") == 0)
+			break;
+		if (dateok(m, metaget(m, *k), t))
+			return 1;
+	}
+	for (i = 0; i < m->ndates; i++) {
+		xmlNode *n = m->dates[i];
+
+		if ((v = news_html_attr(n, "datetime")) != NULL ||
+		    (v = news_html_attr(n, "content")) != NULL) {
+			if (dateok(m, v, t))
+				return 1;
+		}
+		s = ex_node_text(n);
+		if (textdate(m, s, t)) {
+			free(s);
+			return 1;
+		}
+		free(s);
+	}
+	if (urldate(m, m->url, t) || urldate(m, m->canonical, t) ||
+	    urldate(m, metaget(m, "og:url"), t))
+		return 1;
+	for (i = 0; i < m->ndatetexts; i++) {
+		s = ex_node_text(m->datetexts[i]);
+		if (textdate(m, s, t)) {
+			free(s);
+			return 1;
+		}
+		free(s);
+	}
+	if (dateok(m, ldstr(m, "dateModified"), t))
+		return 1;
+	return 0;
+}
+
+static int
+updated(struct ex_meta *m, int64_t *t)
+{
+	static const char *const keys[] = {
+		"article:modified_time", "og:updated_time", "datemodified",
+		"dc.date.modified", "dcterms.modified", "article:modified",
+		"modified_time", "lastmod", NULL
+	};
+	const char *const *k;
+
+	if (dateok(m, ldstr(m, "dateModified"), t))
+		return 1;
+	for (k = keys; *k; k++)
+		if (dateok(m, metaget(m, *k), t))
+			return 1;
+	return 0;
+}
+
+/* ---------- the rest ---------- */
+
+static char *
+langtag(const char *v)
+{
+	char buf[16];
+	size_t i, n = 0;
+	int sub = 0;
+
+	if (v == NULL)
+		return NULL;
+	while (isspace((unsigned char)*v))
+		v++;
+	for (i = 0; v[i] != '\0' && n + 1 < sizeof(buf); i++) {
+		char c = v[i];
+
+		if (c == '_' || c == '-') {
+			if (++sub > 1)
+				break;
+			buf[n++] = '-';
+		} else if (isalpha((unsigned char)c))
+			buf[n++] = (char)tolower((unsigned char)c);
+		else
+			break;
+	}
+	while (n > 0 && buf[n - 1] == '-')
+		n--;
+	buf[n] = '\0';
+	if (n < 2 || (strchr(buf, '-') ? strchr(buf, '-') - buf : (long)n) > 3)
+		return NULL;
+	return news_xstrdup(buf);
+}
+
+static void
+addlist(json_t **arr, const char *v, int split)
+{
+	char *c, *p, *q, *t;
+	size_t i;
+	json_t *x;
+
+	if (v == NULL)
+		return;
+	c = news_xstrdup(v);
+	for (p = c; p != NULL; p = q) {
+		q = split ? strchr(p, ',') : NULL;
+		if (q != NULL)
+			*q++ = '\0';
+		if ((t = clean(p)) == NULL)
+			continue;
+		if (*arr == NULL)
+			*arr = json_array();
+		json_array_foreach(*arr, i, x)
+			if (strcasecmp(json_string_value(x), t) == 0)
+				break;
+		if (i == json_array_size(*arr) && json_array_size(*arr) < 50)
+			json_array_append_new(*arr, json_string(t));
+		free(t);
+	}
+	free(c);
+}
+
+static char *
+absurl(struct ex_meta *m, const char *v)
+{
+	char *u;
+
+	if (v == NULL || *v == '\0')
+		return NULL;
+	u = news_url_resolve(m->base, v);
+	if (u != NULL && !news_url_is_http(u)) {
+		free(u);
+		u = NULL;
+	}
+	return u;
+}
+
+static char *
+ldimage(struct ex_meta *m)
+{
+	json_t *v;
+
+	if (m->ld == NULL || (v = json_object_get(m->ld, "image")) == NULL)
+		return NULL;
+	if (json_is_array(v))
+		v = json_array_get(v, 0);
+	v = ldderef(m, v);
+	if (json_is_object(v))
+		v = json_object_get(v, "url");
+	return json_is_string(v) ? absurl(m, json_string_value(v)) : NULL;
+}
+
+void
+ex_meta_result(struct ex_meta *m, xmlNode *content, struct ex_result *r)
+{
+	const char *v;
+	int64_t t;
+	char buf[NEWS_DATE_BUFSZ];
+	int i;
+	json_t *x;
+	size_t j;
+
+	(void)content;
+	sitename(m);
+	r->title = title(m);
+	if (m->site != NULL)
+		r->site_name = news_xstrdup(m->site);
+	r->author = author(m);
+	if (published(m, &t) && news_date_format(t, buf))
+		r->published = news_xstrdup(buf);
+	if (updated(m, &t) && news_date_format(t, buf))
+		r->updated = news_xstrdup(buf);
+	if ((v = metaget(m, "og:description")) == NULL &&
+	    (v = metaget(m, "description")) == NULL &&
+	    (v = metaget(m, "twitter:description")) == NULL)
+		v = ldstr(m, "description");
+	r->description = clean(v);
+	r->lang = langtag(m->lang);
+	if (r->lang == NULL)
+		r->lang = langtag(metaget(m, "content-language"));
+	if (r->lang == NULL)
+		r->lang = langtag(metaget(m, "og:locale"));
+	if (r->lang == NULL)
+		r->lang = langtag(ldstr(m, "inLanguage"));
+	if ((r->image = absurl(m, metaget(m, "og:image"))) == NULL &&
+	    (r->image = absurl(m, metaget(m, "twitter:image"))) == NULL &&
+	    (r->image = absurl(m, metaget(m, "twitter:image:src"))) == NULL)
+		r->image = ldimage(m);
+	if ((r->canonical_url = absurl(m, m->canonical)) == NULL)
+		r->canonical_url = absurl(m, metaget(m, "og:url"));
+	i = 0;
+	while ((v = metanext(m, "article:section", &i)) != NULL)
+		addlist(&r->categories, v, 0);
+	if (m->ld != NULL && (x = json_object_get(m->ld, "articleSection"))) {
+		if (json_is_string(x))
+			addlist(&r->categories, json_string_value(x), 0);
+		else if (json_is_array(x))
+			json_array_foreach(x, j, x)
+				if (json_is_string(x))
+					addlist(&r->categories,
+					    json_string_value(x), 0);
+	}
+	i = 0;
+	while ((v = metanext(m, "article:tag", &i)) != NULL)
+		addlist(&r->keywords, v, 0);
+	addlist(&r->keywords, metaget(m, "news_keywords"), 1);
+	if (r->keywords == NULL)
+		addlist(&r->keywords, metaget(m, "keywords"), 1);
+	if (r->keywords == NULL && m->ld != NULL &&
+	    (x = json_object_get(m->ld, "keywords"))) {
+		if (json_is_string(x))
+			addlist(&r->keywords, json_string_value(x), 1);
+		else if (json_is_array(x))
+			json_array_foreach(x, j, x)
+				if (json_is_string(x))
+					addlist(&r->keywords,
+					    json_string_value(x), 0);
+	}
+}
+
+/* the first image of the content, for records without og:image */
+char *
+ex_meta_first_image(struct ex_meta *m, const xmlNode *content)
+{
+	const xmlNode *n = content;
+
+	while (n != NULL) {
+		if (is(n, "img")) {
+			const char *v = news_html_attr(n, "src");
+
+			if (v == NULL || strncmp(v, "data:", 5) == 0)
+				v = news_html_attr(n, "data-src");
+			return absurl(m, v);
+		}
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != content && n->next == NULL)
+			n = n->parent;
+		if (n == content)
+			break;
+		n = n->next;
+	}
+	return NULL;
+}

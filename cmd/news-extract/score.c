@@ -1,0 +1,476 @@
+/*
+ * score.c: find the article in a page and prune what is not article.
+ *
+ * The method: every block element (p, div, li, td, h2...) gets a value
+ * from its own inline text: positive for prose (long, few links, sentence
+ * punctuation), negative for short or link-heavy snippets (menus, tag
+ * lists, share bars).  Class and id words (article, content, post vs
+ * nav, sidebar, related, share, comment, ...) and tags (nav, aside,
+ * footer) damp the value of what they hold.  The score of an element is
+ * the sum of the values in its subtree: the article is the subtree of
+ * greatest score, a maximum-weight subtree, which merges siblings when
+ * the boilerplate between them costs less than they bring, and stops
+ * before a parent whose extra content is mostly negative.  Markup
+ * evidence (article, itemprop=articleBody, positive class) multiplies
+ * the score of a candidate.
+ *
+ * All walks are iterative (parent/next pointers), so depth is harmless.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "news.h"
+#include "html.h"
+#include "sanitize.h"
+#include "extract.h"
+
+static struct ex_node *nodes;
+static size_t nnodes, capnodes;
+
+#define INFO(n) ((struct ex_node *)(n)->_private)
+
+static const char *const blocknames[] = {
+	"address", "article", "aside", "blockquote", "body", "center", "dd",
+	"details", "dialog", "div", "dl", "dt", "fieldset", "figcaption",
+	"figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+	"header", "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol",
+	"p", "pre", "section", "summary", "table", "tbody", "td", "tfoot",
+	"th", "thead", "tr", "ul"
+};
+
+static int
+cmpname(const void *k, const void *e)
+{
+	return strcmp(k, *(const char *const *)e);
+}
+
+int
+ex_is_block(const char *name)
+{
+	return bsearch(name, blocknames, sizeof(blocknames) /
+	    sizeof(blocknames[0]), sizeof(blocknames[0]), cmpname) != NULL;
+}
+
+/* words that mark boilerplate when found inside a class or id */
+static const char *const negsub[] = {
+	"advert", "agegate", "author-bio", "authorbio", "author-box",
+	"banner", "breadcrumb", "byline", "calendar", "comment", "consent",
+	"cookie", "disclaimer", "disqus", "dropdown", "footer", "footnote-ad",
+	"gdpr", "hidden", "jump", "login", "masthead", "menu", "modal",
+	"more-stories", "most-popular", "mostpopular", "navbar", "navigation",
+	"newsletter", "outbrain", "pager", "pagination", "paywall", "popular",
+	"popup", "print", "promo", "recommend", "related", "share",
+	"sharing", "sidebar", "signup", "skip", "social", "sponsor",
+	"subscribe", "tag-cloud", "tagcloud", "taboola", "toolbar",
+	"trending", "widget"
+};
+/* whole words only */
+static const char *const negword[] = {
+	"ad", "ads", "aside", "author", "bio", "date", "extra", "foot",
+	"links", "meta", "more", "nav", "rss", "tags", "time", "tools",
+	"topbar", "utility"
+};
+static const char *const possub[] = {
+	"article", "blog", "body", "content", "entry", "main", "post",
+	"story", "text"
+};
+
+static int
+word(const char *w, size_t n, const char *const *set, size_t setn)
+{
+	size_t i;
+
+	for (i = 0; i < setn; i++)
+		if (strlen(set[i]) == n && strncmp(set[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+evidence(const char *v, int *pos, int *neg)
+{
+	char low[256];
+	size_t i, n, start;
+
+	for (n = 0; v[n] != '\0' && n + 1 < sizeof(low); n++)
+		low[n] = (char)tolower((unsigned char)v[n]);
+	low[n] = '\0';
+	for (i = 0; i < sizeof(negsub) / sizeof(negsub[0]); i++)
+		if (strstr(low, negsub[i]) != NULL)
+			(*neg)++;
+	for (i = 0; i < sizeof(possub) / sizeof(possub[0]); i++)
+		if (strstr(low, possub[i]) != NULL)
+			(*pos)++;
+	for (i = 0; i <= n; i++) {
+		if (isalnum((unsigned char)low[i]))
+			continue;
+		for (start = i; start > 0 && isalnum((unsigned char)low[start - 1]);
+		    start--)
+			;
+		if (i > start && word(low + start, i - start, negword,
+		    sizeof(negword) / sizeof(negword[0])))
+			(*neg)++;
+	}
+}
+
+int
+ex_class_evidence(const xmlNode *n)
+{
+	const char *v;
+	int pos = 0, neg = 0;
+
+	if ((v = news_html_attr(n, "class")) != NULL)
+		evidence(v, &pos, &neg);
+	if ((v = news_html_attr(n, "id")) != NULL)
+		evidence(v, &pos, &neg);
+	if ((v = news_html_attr(n, "itemprop")) != NULL &&
+	    strcasecmp(v, "articleBody") == 0)
+		pos += 3;
+	if ((v = news_html_attr(n, "role")) != NULL) {
+		if (strcmp(v, "navigation") == 0 ||
+		    strcmp(v, "complementary") == 0 ||
+		    strcmp(v, "contentinfo") == 0 ||
+		    strcmp(v, "banner") == 0 || strcmp(v, "menu") == 0)
+			neg += 2;
+		else if (strcmp(v, "main") == 0 || strcmp(v, "article") == 0)
+			pos += 2;
+	}
+	if (neg > 0)
+		return pos >= 3 * neg ? 0 : -1;
+	return pos > 3 ? 3 : pos;
+}
+
+static int
+hidden(const xmlNode *n)
+{
+	const char *v;
+
+	if (news_html_attr(n, "hidden") != NULL)
+		return 1;
+	if ((v = news_html_attr(n, "aria-hidden")) != NULL &&
+	    strcmp(v, "true") == 0)
+		return 1;
+	if ((v = news_html_attr(n, "style")) != NULL &&
+	    (strcasestr(v, "display:none") != NULL ||
+	    strcasestr(v, "display: none") != NULL ||
+	    strcasestr(v, "visibility:hidden") != NULL))
+		return 1;
+	return 0;
+}
+
+/* tags whose whole content is boilerplate by nature */
+static int
+boilertag(const char *name)
+{
+	return strcmp(name, "nav") == 0 || strcmp(name, "aside") == 0 ||
+	    strcmp(name, "footer") == 0 || strcmp(name, "menu") == 0 ||
+	    strcmp(name, "button") == 0 || strcmp(name, "select") == 0 ||
+	    strcmp(name, "label") == 0 || strcmp(name, "dialog") == 0;
+}
+
+static struct ex_node *
+newinfo(void)
+{
+	if (nnodes == capnodes)		/* cannot happen: counted first */
+		news_fatal("node count changed");
+	memset(&nodes[nnodes], 0, sizeof(nodes[0]));
+	return &nodes[nnodes++];
+}
+
+/* the node after n's subtree in document order, within top, or NULL */
+static xmlNode *
+after(xmlNode *n, const xmlNode *top)
+{
+	while (n != top && n->next == NULL)
+		n = n->parent;
+	return n == top ? NULL : n->next;
+}
+
+static size_t
+countelements(xmlNode *root)
+{
+	xmlNode *n = root;
+	size_t c = 0;
+
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE) {
+			c++;
+			if (n->children != NULL) {
+				n = n->children;
+				continue;
+			}
+		}
+		if (n == root)
+			break;
+		n = after(n, root);
+	}
+	return c;
+}
+
+/* count characters (CJK as 2) and sentence punctuation of a text node */
+static void
+textstats(const unsigned char *s, int *chars, int *punct, int *comma)
+{
+	const unsigned char *p;
+
+	for (p = s; *p != '\0'; p++) {
+		if (*p <= ' ')
+			continue;
+		if (*p < 0x80) {
+			(*chars)++;
+			if (*p == '.' || *p == '!' || *p == '?')
+				(*punct)++;
+			else if (*p == ',')
+				(*comma)++;
+			continue;
+		}
+		if ((*p & 0xC0) == 0x80)
+			continue;
+		if (*p == 0xC2 && p[1] == 0xA0)
+			continue;
+		if (*p >= 0xE3 && *p <= 0xED) {	/* CJK, Hangul */
+			*chars += 2;
+			if (*p == 0xE3 && p[1] == 0x80 && p[2] == 0x82)
+				(*punct)++;
+			else if (*p == 0xE3 && p[1] == 0x80 && p[2] == 0x81)
+				(*comma)++;
+		} else {
+			(*chars)++;
+			if (*p == 0xEF && p[1] == 0xBC && (p[2] == 0x8C))
+				(*comma)++;
+			else if (*p == 0xEF && p[1] == 0xBC &&
+			    (p[2] == 0x81 || p[2] == 0x9F))
+				(*punct)++;
+		}
+	}
+}
+
+static double
+blockvalue(const struct ex_node *i, const char *name)
+{
+	double t = i->own, l = i->ownlink, v;
+	int p;
+
+	if (i->own == 0)
+		return 0;
+	v = (t - l) - 1.5 * l - 25;
+	p = i->punct + i->ncomma;
+	if (p > 6)
+		p = 6;
+	v += 10 * p;
+	if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && v < 0)
+		v = 0;
+	if (i->neg && v > 0)
+		v *= 0.1;
+	return v;
+}
+
+/* pre-order: inherit from the parent */
+static void
+enter(xmlNode *n)
+{
+	struct ex_node *i = newinfo(), *p = NULL;
+	const char *name = (const char *)n->name;
+
+	n->_private = i;
+	if (n->parent != NULL && n->parent->type == XML_ELEMENT_NODE)
+		p = INFO(n->parent);
+	i->block = ex_is_block(name);
+	i->inlink = (p && p->inlink) || strcmp(name, "a") == 0;
+	i->hidden = (p && p->hidden) || hidden(n) ||
+	    news_sanitize_is_dropped(name) || strcmp(name, "time") == 0;
+	i->klass = (short)ex_class_evidence(n);
+	i->neg = (p && p->neg) || i->klass < 0 || boilertag(name);
+}
+
+/* the nearest block ancestor-or-self of a node */
+static xmlNode *
+blockof(xmlNode *n)
+{
+	for (; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
+		if (INFO(n)->block)
+			return n;
+	return NULL;
+}
+
+static void
+textnode(xmlNode *t)
+{
+	xmlNode *b, *par = t->parent;
+	struct ex_node *pi, *bi;
+	int chars = 0, punct = 0, comma = 0;
+
+	if (par == NULL || par->type != XML_ELEMENT_NODE || t->content == NULL)
+		return;
+	pi = INFO(par);
+	if (pi->hidden)
+		return;
+	textstats(t->content, &chars, &punct, &comma);
+	if (chars == 0 || (b = blockof(par)) == NULL)
+		return;
+	bi = INFO(b);
+	bi->own += chars;
+	bi->punct += punct;
+	bi->ncomma += comma;
+	if (pi->inlink)
+		bi->ownlink += chars;
+	pi->text += chars;
+	if (pi->inlink)
+		pi->link += chars;
+}
+
+/* post-order: value and sums into the parent */
+static void
+leave(xmlNode *n)
+{
+	struct ex_node *i = INFO(n), *p;
+
+	if (i->hidden) {
+		i->score = i->text = i->link = 0;
+		return;
+	}
+	if (i->block) {
+		i->v = blockvalue(i, (const char *)n->name);
+		i->score += i->v;
+	}
+	if (n->parent != NULL && n->parent->type == XML_ELEMENT_NODE) {
+		p = INFO(n->parent);
+		p->score += i->score;
+		p->text += i->text;
+		p->link += i->link;
+	}
+}
+
+static double
+candidate(const xmlNode *n, const struct ex_node *i)
+{
+	double s = i->score;
+	const char *name = (const char *)n->name;
+
+	if (s <= 0)
+		return s;
+	if (i->klass > 0)
+		s *= 1 + 0.1 * i->klass;
+	if (strcmp(name, "article") == 0 || strcmp(name, "main") == 0)
+		s *= 1.15;
+	return s;
+}
+
+void
+ex_score_done(void)
+{
+	free(nodes);
+	nodes = NULL;
+	nnodes = capnodes = 0;
+}
+
+xmlNode *
+ex_find_content(htmlDocPtr doc, struct ex_meta *m)
+{
+	xmlNode *root, *n, *best = NULL;
+	double bests = 0, s;
+
+	(void)m;
+	nnodes = 0;
+	if ((root = xmlDocGetRootElement(doc)) == NULL)
+		return NULL;
+	/* the node infos must not move: count, then fill */
+	s = (double)countelements(root);
+	if ((size_t)s > capnodes) {
+		free(nodes);
+		capnodes = (size_t)s;
+		nodes = news_xreallocarray(NULL, capnodes, sizeof(*nodes));
+	}
+	n = root;
+	for (;;) {
+		if (n->type == XML_ELEMENT_NODE) {
+			enter(n);
+			if (n->children != NULL) {
+				n = n->children;
+				continue;
+			}
+		} else if (n->type == XML_TEXT_NODE ||
+		    n->type == XML_CDATA_SECTION_NODE)
+			textnode(n);
+		for (;;) {
+			if (n->type == XML_ELEMENT_NODE) {
+				leave(n);
+				s = candidate(n, INFO(n));
+				if (s > bests) {
+					bests = s;
+					best = n;
+				}
+			}
+			if (n == root)
+				goto done;
+			if (n->next != NULL) {
+				n = n->next;
+				break;
+			}
+			n = n->parent;
+		}
+	}
+done:
+	return best;
+}
+
+static int
+linkdense(const xmlNode *n, const struct ex_node *i)
+{
+	const char *name = (const char *)n->name;
+
+	if (i->text == 0)
+		return 0;
+	if (strcmp(name, "a") == 0 || strcmp(name, "figure") == 0)
+		return 0;
+	return i->link * 10 > i->text * 6 && i->text < 2000;
+}
+
+/* should node n, below top, be removed? */
+static int
+prunable(const xmlNode *n, const struct ex_node *top)
+{
+	const struct ex_node *i = INFO(n);
+	const char *name = (const char *)n->name;
+
+	if (i->hidden)
+		return 1;
+	if (boilertag(name) || strcmp(name, "header") == 0 ||
+	    strcmp(name, "input") == 0)
+		return 1;
+	if (i->klass < 0 && i->text * 10 < top->text * 6)
+		return 1;
+	if (i->block && linkdense(n, i))
+		return 1;
+	return 0;
+}
+
+void
+ex_prune(xmlNode *top, struct ex_meta *m)
+{
+	xmlNode *n, *next;
+	const struct ex_node *ti;
+
+	(void)m;
+	if (top == NULL || top->children == NULL)
+		return;
+	ti = INFO(top);
+	n = top->children;
+	while (n != NULL) {
+		if ((n->type == XML_ELEMENT_NODE && n->_private != NULL &&
+		    prunable(n, ti)) || n->type == XML_COMMENT_NODE) {
+			next = after(n, top);
+			xmlUnlinkNode(n);
+			xmlFreeNode(n);
+			n = next;
+			continue;
+		}
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		n = after(n, top);
+	}
+}
