@@ -450,8 +450,8 @@ key_query(CURLU *h)
 	return rc == CURLUE_OK ? 0 : -1;
 }
 
-char *
-news_url_key(const char *url)
+static char *
+key1(const char *url)
 {
 	char *r = NULL, *s = NULL;
 	CURLU *h;
@@ -470,5 +470,24 @@ news_url_key(const char *url)
 		curl_free(s);
 	}
 	curl_url_cleanup(h);
+	return r;
+}
+
+char *
+news_url_key(const char *url)
+{
+	char *r, *r2;
+
+	r = key1(url);
+	/*
+	 * libcurl decodes a percent-encoded host ("http://%36/" is host "6")
+	 * but normalises IPv4 forms ("0.0.0.6") only when it parses them:
+	 * once more, so that a key is its own key.
+	 */
+	if (r != NULL && strchr(url, '%') != NULL) {
+		r2 = key1(r);
+		free(r);
+		r = r2;
+	}
 	return r;
 }

@@ -141,6 +141,7 @@ static const struct pair keys[] = {
 	{ "http://example.com/a%zz", "http://example.com/a%25zz" },
 	{ "http://example.com/A%%66", "http://example.com/A%25f" },
 	{ "http://example.com/a/%2e%2E/b", "http://example.com/a/%2E%2E/b" },
+	{ "http:/%36/", "http://0.0.0.6/" },
 	{ "http://example.com/a%", "http://example.com/a%25" },
 	{ "  http://example.com/a b  ", "http://example.com/a%20b" },
 	{ "http://User:Pw@Example.com/", "http://User:Pw@example.com/" },
