@@ -151,6 +151,11 @@ struct feed {
 	int format;
 	int depth, maxdepth_warned;
 	unsigned char stack[MAXDEPTH];
+	const xmlChar *names[MAXDEPTH];
+	/* libxml2's own element stack: 1 where we closed it already */
+	unsigned char lxph[MAXDEPTH];
+	int lxdepth;
+	char mismatch[128];	/* the real end tag of a mismatch */
 	char *base[MAXDEPTH];
 	unsigned char ownbase[MAXDEPTH];
 	int item, skip, author, cap;
@@ -1007,6 +1012,17 @@ set_base(struct feed *f, const struct attrs *at)
 	}
 }
 
+static int
+blank(const struct news_buf *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->len; i++)
+		if (!is_ws((unsigned char)b->s[i]))
+			return 0;
+	return 1;
+}
+
 static void
 root_start(struct feed *f, enum elem e)
 {
@@ -1036,11 +1052,14 @@ start_element(void *ctx, const xmlChar *local, const xmlChar *prefix,
 	(void)nns; (void)nss; (void)ndefaulted;
 	if (f->stopped)
 		return;
+	if (f->lxdepth + 1 < MAXDEPTH)
+		f->lxph[++f->lxdepth] = 0;
 	if (++f->depth >= MAXDEPTH) {
 		/* libxml2 stops at 256 levels already; be safe */
 		return;
 	}
 	set_base(f, &at);
+	f->names[f->depth] = local;
 	e = lookup(f, local, prefix, uri);
 	parent = f->stack[f->depth - 1];
 	f->stack[f->depth] = e;
@@ -1052,8 +1071,9 @@ start_element(void *ctx, const xmlChar *local, const xmlChar *prefix,
 		if (!f->capmarkup)
 			return;
 		if (f->captype == CT_XHTML && f->depth == f->cap + 1 &&
-		    e == E_X_DIV && f->capdiv == 0 && f->text.len == 0) {
+		    e == E_X_DIV && f->capdiv == 0 && blank(&f->text)) {
 			f->capdiv = f->depth;	/* the Atom wrapper div */
+			news_buf_reset(&f->text);
 			return;
 		}
 		markup_start(f, local, &at);
@@ -1072,16 +1092,14 @@ start_element(void *ctx, const xmlChar *local, const xmlChar *prefix,
 }
 
 static void
-end_element(void *ctx, const xmlChar *local, const xmlChar *prefix,
-    const xmlChar *uri)
+end_one(struct feed *f)
 {
-	struct feed *f = ctx;
 	int d = f->depth;
-	const char *name = (const char *)local, *c;
+	const char *name, *c;
 
-	(void)prefix; (void)uri;
 	if (f->stopped || d <= 0)
 		return;
+	name = d < MAXDEPTH && f->names[d] ? (const char *)f->names[d] : "";
 	f->depth--;
 	if (d >= MAXDEPTH)
 		return;
@@ -1127,6 +1145,60 @@ end_element(void *ctx, const xmlChar *local, const xmlChar *prefix,
 	}
 }
 
+static const char *
+local_part(const char *s)
+{
+	const char *c = strchr(s, ':');
+
+	return c ? c + 1 : s;
+}
+
+/*
+ * libxml2 recovers from an end tag that does not match (an unclosed <p>
+ * or <br> in raw HTML) by closing only the innermost element, which
+ * shifts every later end tag by one.  We close up to the element the end
+ * tag names instead, and skip the ends libxml2 sends for the elements we
+ * closed early (marked in lxph).
+ */
+static void
+end_element(void *ctx, const xmlChar *local, const xmlChar *prefix,
+    const xmlChar *uri)
+{
+	struct feed *f = ctx;
+	char real[sizeof(f->mismatch)];
+	int ph = 0, t, n, k, closing;
+
+	(void)local; (void)prefix; (void)uri;
+	if (f->lxdepth > 0 && f->lxdepth < MAXDEPTH)
+		ph = f->lxph[f->lxdepth];
+	if (f->lxdepth > 0)
+		f->lxdepth--;
+	if (f->mismatch[0] == '\0') {
+		if (!ph)
+			end_one(f);
+		return;
+	}
+	snprintf(real, sizeof(real), "%s", local_part(f->mismatch));
+	f->mismatch[0] = '\0';
+	for (t = f->depth < MAXDEPTH ? f->depth : 0; t > 0; t--)
+		if (f->names[t] && strcmp(local_part((const char *)f->names[t]), real) == 0)
+			break;
+	if (t == 0) {
+		if (!ph)
+			end_one(f);
+		return;
+	}
+	n = f->depth - t + 1;
+	closing = ph ? n : n - 1;
+	for (k = f->lxdepth; k > 0 && closing > 0; k--)
+		if (k < MAXDEPTH && !f->lxph[k]) {
+			f->lxph[k] = 1;
+			closing--;
+		}
+	while (n-- > 0)
+		end_one(f);
+}
+
 static void
 characters(void *ctx, const xmlChar *s, int n)
 {
@@ -1153,6 +1225,8 @@ structured_error(void *ctx, xmlErrorPtr e)
 	struct feed *f = ctx;
 	size_t n;
 
+	if (e && e->code == XML_ERR_TAG_NAME_MISMATCH && e->str2)
+		snprintf(f->mismatch, sizeof(f->mismatch), "%s", e->str2);
 	if (f->err[0] != '\0' || e == NULL || e->message == NULL)
 		return;
 	snprintf(f->err, sizeof(f->err), "line %d: %s", e->line, e->message);
