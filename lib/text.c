@@ -232,9 +232,9 @@ news_utf8_repair(const char *s, size_t len, size_t *outlen)
 	valid = news_utf8_valid(s, len);	/* the common case: one pass */
 	n = valid ? len : repair(s, len, NULL, 0);
 	r = news_xmalloc(n + 1);
-	if (valid)
+	if (valid && len > 0)
 		memcpy(r, s, len);
-	else
+	else if (!valid)
 		repair(s, len, r, 0);
 	r[n] = '\0';
 	if (outlen != NULL)
@@ -522,7 +522,8 @@ news_html_unescape(const char *s, size_t len)
 		if (tmp != NULL)
 			return tmp;
 		r = news_xmalloc(len + 1);
-		memcpy(r, s, len);
+		if (len > 0)
+			memcpy(r, s, len);
 		r[len] = '\0';
 		return r;
 	}

@@ -207,6 +207,13 @@ test_repair(void)
 	r = news_utf8_repair("ab", 2, NULL);
 	is_str(r, "ab", "repair, outlen NULL");
 	free(r);
+	r = news_utf8_repair(NULL, 0, &olen);
+	ok(r != NULL && *r == '\0' && olen == 0, "repair NULL, 0");
+	free(r);
+	r = news_html_unescape(NULL, 0);
+	is_str(r, "", "unescape NULL");
+	free(r);
+	is_int(news_text_word_count(NULL, 0), 0, "word count NULL");
 	n = news_utf8_valid_prefix("abc\xFF" "def", 7);
 	is_int(n, 3, "valid prefix stops at the bad byte");
 	is_int(news_utf8_valid_prefix("0123456789abcdef01\xC3", 19), 18,
