@@ -11,7 +11,7 @@
  *   Zones: numeric "+0100" "+01:00" "+01", "GMT+2" "UTC-05:30"; names UT
  *     GMT UTC Z, the US zones EST..PDT AKST HST, CET CEST MEZ MESZ WET WEST
  *     EET EEST BST MSK, IST (= India, +05:30), JST KST HKT SGT AWST ACST
- *     AEST AEDT NZST NZDT and a few more (see zones[] below).  CST is US
+ *     AEST AEDT NZST NZDT and a few more (see words[] below).  CST is US
  *     Central.  A one-letter military zone at the end is read as UTC
  *     (RFC 2822: their sign was botched, treat as -0000).  When a numeric
  *     offset and a name are both given, the number wins.
@@ -32,7 +32,9 @@
  *     "12/13/2025", "13-12-2025", "2025年12月13日 8時30分", "2025년 12월 13일
  *     오후 8시", month names in English, German, French, Spanish, Italian,
  *     Portuguese, Dutch and Russian (genitive and nominative), with or
- *     without accents, abbreviated with or without a dot.
+ *     without accents, abbreviated with or without a dot.  "mar" is
+ *     March unless another month is named (then it is fr/es/it Tuesday);
+ *     "am" after a time is a.m., elsewhere German "am 13. Dezember".
  *   Comments in parentheses are ignored, as RFC 2822 says, whatever they
  *     hold ("(UTC)", "(土)"); one holding just a zone name or "GMT+01:00"
  *     gives the zone when the date has none.  RFC 9557 suffixes after an
@@ -60,7 +62,6 @@
  * strptime.  Words are looked up, lower-cased and with Latin accents
  * folded, in a hash table built once (pthread_once).
  */
-#include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -1367,6 +1368,23 @@ mon3(const unsigned char *p)
 	return 0;
 }
 
+static int
+wday3(const unsigned char *p)
+{
+	static const unsigned w[7] = {
+		PACK3('s', 'u', 'n'), PACK3('m', 'o', 'n'), PACK3('t', 'u', 'e'),
+		PACK3('w', 'e', 'd'), PACK3('t', 'h', 'u'), PACK3('f', 'r', 'i'),
+		PACK3('s', 'a', 't'),
+	};
+	unsigned k = PACK3(p[0] | 0x20, p[1] | 0x20, p[2] | 0x20);
+	int i;
+
+	for (i = 0; i < 7; i++)
+		if (w[i] == k)
+			return 1;
+	return 0;
+}
+
 /*
  * The common case exactly: "[Ddd, ]D[D] Mon YYYY HH:MM[:SS] ZONE" with
  * ZONE +hhmm, -hhmm, GMT, UT, UTC or Z.  Anything else returns -1 and
@@ -1385,6 +1403,8 @@ parse_rfc822(const unsigned char *p, const unsigned char *e, struct res *r)
 		return -1;
 	pthread_once(&words_once, words_init);
 	if (ISALPHA(p[0]) && ISALPHA(p[1]) && ISALPHA(p[2]) && p[3] == ',') {
+		if (!wday3(p))
+			return -1;
 		p += 4;
 		if (*p == ' ')
 			p++;
@@ -1465,6 +1485,14 @@ parse_epoch(const unsigned char *p, const unsigned char *e, int64_t *out)
 
 /* ---- entry points ------------------------------------------------ */
 
+#ifdef NEWS_FUZZ
+/* fuzz builds only: 1 skips the fast paths, for differential checks */
+int news_date_slow_only;
+#define SLOW_ONLY	news_date_slow_only
+#else
+#define SLOW_ONLY	0
+#endif
+
 static int
 finish(const struct res *r, long default_off, int64_t *out)
 {
@@ -1513,8 +1541,8 @@ news_date_parse(const char *s, size_t len, long default_off, int flags,
 		}
 		return 0;
 	}
-	if (e - p >= 4 && ISDIGIT(p[0]) && ISDIGIT(p[3]) ?
-	    parse_iso(p, e, &r) < 0 : parse_rfc822(p, e, &r) < 0) {
+	if (SLOW_ONLY || (e - p >= 4 && ISDIGIT(p[0]) && ISDIGIT(p[3]) ?
+	    parse_iso(p, e, &r) < 0 : parse_rfc822(p, e, &r) < 0)) {
 		memset(&r, 0, sizeof(r));
 		if (parse_general(p, e, flags, &r) < 0)
 			return -1;
@@ -1560,6 +1588,13 @@ tz_file_ok(const char *zone)
 	return ok;
 }
 
+/*
+ * IANA names go through the system tz database: TZ is set, tzset(3) and
+ * localtime_r(3) asked, and TZ put back as it was.  So this is not for
+ * threads; the tools call it once per option.  The name must be a TZif
+ * file under $TZDIR or /usr/share/zoneinfo (glibc would take an unknown
+ * name silently as UTC).
+ */
 int
 news_tz_offset(const char *zone, int64_t t, long *off)
 {

@@ -6,13 +6,45 @@
  *   - a parsed instant formats (years 0001..9999 are all it returns);
  *   - the formatted string parses back to the same instant;
  *   - a date that carries its zone does not depend on default_off;
- *   - parsing with an explicit length equals parsing the NUL copy.
+ *   - parsing with an explicit length equals parsing the NUL copy;
+ *   - the fast paths agree with the general scanner.
  */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "date.h"
+
+extern int news_date_slow_only;	/* lib/date.c, fuzz builds only */
+
+/*
+ * The fast paths (RFC 3339/ISO 8601, strict RFC 822) and the general
+ * scanner must agree: what RFC 822 takes the scanner takes too, and when
+ * both read an input they read the same instant.
+ */
+static void
+check_slow(const char *s, size_t len, long off, int flags)
+{
+	int64_t t, t2;
+	int r, r2;
+
+	r = news_date_parse(s, len, off, flags, &t, NULL);
+	news_date_slow_only = 1;
+	r2 = news_date_parse(s, len, off, flags, &t2, NULL);
+	news_date_slow_only = 0;
+	if (r == 0 && r2 == 0 && t != t2)
+		abort();
+	if (r != 0 && r2 == 0)
+		abort();	/* the scanner is tried after the fast path */
+	while (len > 0 && (*s == ' ' || (*s >= '\t' && *s <= '\r'))) {
+		s++;
+		len--;
+	}
+	if (r == 0 && r2 != 0 && !(len >= 4 && isdigit((unsigned char)s[0]) &&
+	    isdigit((unsigned char)s[3])))
+		abort();	/* RFC 822 fast path took what the scanner won't */
+}
 
 static void
 check_one(const char *s, size_t len, long off, int flags)
@@ -56,6 +88,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (i = 0; i < sizeof(offs) / sizeof(offs[0]); i++)
 		for (j = 0; j < sizeof(flags) / sizeof(flags[0]); j++)
 			check_one((const char *)data, size, offs[i], flags[j]);
+	check_slow((const char *)data, size, 0, 0);
 	if ((s = malloc(size + 1)) == NULL)
 		return 0;
 	memcpy(s, data, size);

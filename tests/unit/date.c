@@ -109,6 +109,7 @@ static const struct tcase cases[] = {
 	{ "Sat, 13 Dec 2025 08:30:00 +0100 +0200", 0, 0, NULL },
 	{ "Sat, 13 Dec 2025 08:30:00 GMT banana", 0, 0, NULL },
 	{ "Sat, 13 Foo 2025 08:30:00 GMT", 0, 0, NULL },
+	{ "Wat, 3 Dec 50 00:00 GMT", 0, 0, NULL },
 	{ "Sat, 13 Dec 2025 25:30:00 GMT", 0, 0, NULL },
 	{ "Sat, 13 Dec 2025 08:60:00 GMT", 0, 0, NULL },
 	{ "Sat, 13 Dec 2025 08:30:61 GMT", 0, 0, NULL },
