@@ -1004,6 +1004,8 @@ set_base(struct feed *f, const struct attrs *at)
 			char *r = news_url_resolve(f->base[d - 1], v);
 
 			if (r) {
+				if (f->ownbase[d])
+					free(f->base[d]);
 				f->base[d] = r;
 				f->ownbase[d] = 1;
 			}
