@@ -45,6 +45,7 @@ void ex_warn(struct ex_result *r, const char *type, const char *msg);
 struct ex_node {
 	double v;		/* the block's own value */
 	double score;		/* subtree sum of v */
+	double pos;		/* positive part of score (damped below neg) */
 	int text;		/* characters of text in the subtree */
 	int link;		/* of which inside links */
 	int own;		/* text directly in this block (inline) */

@@ -17,6 +17,7 @@
  * All walks are iterative (parent/next pointers), so depth is harmless.
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -255,16 +256,18 @@ blockvalue(const struct ex_node *i, const char *name)
 
 	if (i->own == 0)
 		return 0;
-	v = (t - l) - 1.5 * l - 25;
+	v = (t - l) - 2 * l;
 	p = i->punct + i->ncomma;
 	if (p > 6)
 		p = 6;
-	v += 10 * p;
-	if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && v < 0)
-		v = 0;
-	if (i->neg && v > 0)
-		v *= 0.1;
-	return v;
+	if (p == 0 && t < 40) {
+		/* a snippet: a menu entry, a label, a date */
+		if (strcmp(name, "td") == 0 || strcmp(name, "th") == 0 ||
+		    (name[0] == 'h' && name[1] >= '1' && name[1] <= '6'))
+			return v > 0 ? v * 0.5 : v;
+		return (v > 0 ? v * 0.3 : v) - 10;
+	}
+	return v + 8 * p;
 }
 
 /* pre-order: inherit from the parent */
@@ -282,7 +285,7 @@ enter(xmlNode *n)
 	i->hidden = (p && p->hidden) || hidden(n) ||
 	    news_sanitize_is_dropped(name) || strcmp(name, "time") == 0;
 	i->klass = (short)ex_class_evidence(n);
-	i->neg = (p && p->neg) || i->klass < 0 || boilertag(name);
+	i->neg = i->klass < 0 || boilertag(name);
 }
 
 /* the nearest block ancestor-or-self of a node */
@@ -328,16 +331,22 @@ leave(xmlNode *n)
 	struct ex_node *i = INFO(n), *p;
 
 	if (i->hidden) {
-		i->score = i->text = i->link = 0;
+		i->score = i->pos = i->text = i->link = 0;
 		return;
 	}
 	if (i->block) {
 		i->v = blockvalue(i, (const char *)n->name);
-		i->score += i->v;
+		if (i->v > 0)
+			i->pos += i->v;
+		else
+			i->score += i->v;
 	}
+	i->score += i->pos;
 	if (n->parent != NULL && n->parent->type == XML_ELEMENT_NODE) {
 		p = INFO(n->parent);
-		p->score += i->score;
+		/* boilerplate by markup: what it holds counts for little */
+		p->pos += i->neg ? 0.1 * i->pos : i->pos;
+		p->score += i->score - i->pos;
 		p->text += i->text;
 		p->link += i->link;
 	}
@@ -366,14 +375,49 @@ ex_score_done(void)
 	nnodes = capnodes = 0;
 }
 
+#define NBEST 12
+
+struct cand {
+	xmlNode *n;
+	double s;
+};
+
+static void
+keepbest(struct cand *b, xmlNode *n, double s)
+{
+	int i, j;
+
+	for (i = 0; i < NBEST && b[i].n != NULL && b[i].s >= s; i++)
+		;
+	if (i == NBEST)
+		return;
+	for (j = NBEST - 1; j > i; j--)
+		b[j] = b[j - 1];
+	b[i].n = n;
+	b[i].s = s;
+}
+
+/* a candidate inside boilerplate (a sidebar, not a page wrapper) */
+static double
+placed(xmlNode *n, const struct ex_node *root, double s)
+{
+	for (; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
+		if (INFO(n)->neg && INFO(n)->text * 2 < root->text)
+			return s * 0.1;
+	return s;
+}
+
 xmlNode *
 ex_find_content(htmlDocPtr doc, struct ex_meta *m)
 {
 	xmlNode *root, *n, *best = NULL;
 	double bests = 0, s;
+	struct cand cands[NBEST];
+	int k;
 
 	(void)m;
 	nnodes = 0;
+	memset(cands, 0, sizeof(cands));
 	if ((root = xmlDocGetRootElement(doc)) == NULL)
 		return NULL;
 	/* the node infos must not move: count, then fill */
@@ -398,10 +442,8 @@ ex_find_content(htmlDocPtr doc, struct ex_meta *m)
 			if (n->type == XML_ELEMENT_NODE) {
 				leave(n);
 				s = candidate(n, INFO(n));
-				if (s > bests) {
-					bests = s;
-					best = n;
-				}
+				if (s > 0)
+					keepbest(cands, n, s);
 			}
 			if (n == root)
 				goto done;
@@ -413,6 +455,23 @@ ex_find_content(htmlDocPtr doc, struct ex_meta *m)
 		}
 	}
 done:
+	for (k = 0; k < NBEST && cands[k].n != NULL; k++) {
+		s = placed(cands[k].n, INFO(root), cands[k].s);
+		if (s > bests) {
+			bests = s;
+			best = cands[k].n;
+		}
+	}
+	if (getenv("NEWS_EXTRACT_DEBUG") != NULL)
+		for (n = best; n != NULL && n->type == XML_ELEMENT_NODE;
+		    n = n->parent)
+			fprintf(stderr, "  %s.%s#%s score=%.0f text=%d link=%d "
+			    "klass=%d neg=%d\n", n->name,
+			    news_html_attr(n, "class") ? news_html_attr(n,
+			    "class") : "", news_html_attr(n, "id") ?
+			    news_html_attr(n, "id") : "", INFO(n)->score,
+			    INFO(n)->text, INFO(n)->link, INFO(n)->klass,
+			    INFO(n)->neg);
 	return best;
 }
 
