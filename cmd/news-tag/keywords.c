@@ -413,16 +413,18 @@ keywords_find(struct kw *k, const struct stopwords *sw, const struct doc *d,
 	score_terms(k, d);
 	find_phrases(k, d);
 	c = news_xreallocarray(NULL, k->tn + k->pn + 1, sizeof(*c));
+	/* frequency first; YAKE's score (in (0, 1) after squashing) breaks ties */
 	for (i = 0; i < k->tn; i++) {
-		c[nc].score = k->t[i].score;
+		c[nc].score = -(double)k->t[i].tf + k->t[i].score / (1.0 + k->t[i].score);
 		c[nc].tok = k->t[i].first;
 		c[nc++].n = 1;
 	}
+	/* names: every word capitalised, seen at least twice */
 	for (i = 0; i < k->pn; i++) {
 		struct phrase *p = &k->p[i];
-		if (p->allcap * 2 < p->tf && p->tf < 2)
+		if (p->tf < 2 || p->allcap * 2 < p->tf)
 			continue;
-		c[nc].score = p->score;
+		c[nc].score = -(double)p->tf + p->score / (1.0 + p->score);
 		c[nc].tok = p->first;
 		c[nc++].n = p->n;
 	}
