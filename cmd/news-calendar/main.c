@@ -14,6 +14,7 @@
 #include "date.h"
 #include "news.h"
 #include "record.h"
+#include "scan.h"
 
 enum format { F_TEXT, F_HTML, F_JSON, F_ICS };
 
@@ -158,11 +159,13 @@ day_of(int64_t t, int *y, int *m, int *d)
 }
 
 static void
-skip(struct skipped *s, struct news_reader *r, const char *what)
+skip(struct skipped *s, const char *name, unsigned long line,
+    const char *what, size_t n)
 {
 	if (s->n++ == 0)
-		snprintf(s->first, sizeof(s->first), "%s%s%s",
-		    news_reader_where(r), what ? ": " : "", what ? what : "");
+		snprintf(s->first, sizeof(s->first), "%s:%lu%s%.*s", name, line,
+		    what ? ": " : "", what ? (int)(n < 64 ? n : 64) : 0,
+		    what ? what : "");
 }
 
 static int
@@ -181,44 +184,157 @@ selected(int y, int m)
 	return 0;
 }
 
-static int
-on_record(json_t *rec, struct news_reader *r, void *arg)
+static void
+keep(json_t *rec, int y, int m, int d)
 {
-	const char *s = news_record_str(rec, "published");
-	int64_t t;
-	int y, m, d;
 	struct article *a;
 
-	if (s == NULL || *s == '\0') {
-		skip(&nodate, r, NULL);
-		return 0;
+	if (cal.nart == cal.capart) {
+		cal.capart = cal.capart ? cal.capart * 2 : 1024;
+		cal.art = news_xreallocarray(cal.art, cal.capart,
+		    sizeof(*cal.art));
 	}
-	if (news_date_parse(s, (size_t)-1, 0, 0, &t, NULL) == -1) {
-		skip(&baddate, r, s);
-		return 0;
+	a = &cal.art[cal.nart];
+	a->day = news_cal_days(y, m, d);
+	a->seq = cal.nart++;
+	a->ref = json_pack("{s:o?,s:o?,s:o?}",
+	    "id", json_incref(json_object_get(rec, "id")),
+	    "url", json_incref(json_object_get(rec, "url")),
+	    "title", json_incref(json_object_get(rec, "title")));
+}
+
+/* place one record by its published date s[0..n) (s NULL: none) */
+static void
+place(const char *s, size_t n, json_t *rec, const char *name,
+    unsigned long line)
+{
+	int64_t t;
+	int y, m, d;
+
+	if (s == NULL || n == 0) {
+		skip(&nodate, name, line, NULL, 0);
+		return;
+	}
+	if (news_date_parse(s, n, 0, 0, &t, NULL) == -1) {
+		skip(&baddate, name, line, s, n);
+		return;
 	}
 	if (day_of(t, &y, &m, &d) == -1) {
-		skip(&outside, r, s);
-		return 0;
+		skip(&outside, name, line, s, n);
+		return;
 	}
 	news_cal_add(cal.cal, y, m, d, 1);
 	if (format == F_ICS && selected(y, m))
 		ics_event(stdout, rec, t);
-	if (format == F_JSON) {
-		if (cal.nart == cal.capart) {
-			cal.capart = cal.capart ? cal.capart * 2 : 1024;
-			cal.art = news_xreallocarray(cal.art, cal.capart,
-			    sizeof(*cal.art));
-		}
-		a = &cal.art[cal.nart];
-		a->day = news_cal_days(y, m, d);
-		a->seq = cal.nart++;
-		a->ref = json_pack("{s:o?,s:o?,s:o?}",
-		    "id", json_incref(json_object_get(rec, "id")),
-		    "url", json_incref(json_object_get(rec, "url")),
-		    "title", json_incref(json_object_get(rec, "title")));
-	}
+	if (format == F_JSON)
+		keep(rec, y, m, d);
+}
+
+/* -f json and ics: whole records through lib/record.c */
+static int
+on_record(json_t *rec, struct news_reader *r, void *arg)
+{
+	const char *s = news_record_str(rec, "published");
+
+	place(s, s ? strlen(s) : 0, rec, news_reader_name(r),
+	    news_reader_line(r));
 	return 0;
+}
+
+static size_t
+record_max(void)
+{
+	const char *s = getenv("NEWS_MAX_RECORD"), *errstr;
+	long long v;
+
+	if (s == NULL || *s == '\0')
+		return NEWS_RECORD_MAX_DEFAULT;
+	v = news_strtonum(s, 2, (long long)(SIZE_MAX / 4), &errstr);
+	return errstr ? NEWS_RECORD_MAX_DEFAULT : (size_t)v;
+}
+
+/* one line as lib/record.c reads it, the fast path first (scan.c) */
+static int
+fast_line(char *line, size_t len, size_t max, const char *name,
+    unsigned long ln)
+{
+	const char *pub;
+	size_t n, i;
+	json_t *rec;
+	char err[256];
+
+	if (len > max) {
+		news_warn("%s:%lu: record longer than the maximum of %zu bytes, "
+		    "skipped", name, ln, max);
+		return NEWS_EXIT_FAIL;
+	}
+	if (len > 0 && line[len - 1] == '\r')
+		len--;
+	for (i = 0; i < len && (line[i] == ' ' || line[i] == '\t'); i++)
+		;
+	if (i == len)
+		return 0;
+	switch (scan_published(line, len, &pub, &n)) {
+	case SCAN_STRING:
+		place(pub, n, NULL, name, ln);
+		return 0;
+	case SCAN_NONE:
+	case SCAN_OTHER:
+		place(NULL, 0, NULL, name, ln);
+		return 0;
+	}
+	if ((rec = news_record_parse(line, len, err, sizeof(err))) == NULL) {
+		news_warn("%s:%lu: %s", name, ln, err);
+		return NEWS_EXIT_FAIL;
+	}
+	pub = news_record_str(rec, "published");
+	place(pub, pub ? strlen(pub) : 0, rec, name, ln);
+	json_decref(rec);
+	return 0;
+}
+
+/* text and html need only "published": read lines, parse what we must */
+static int
+read_fast(int argc, char **argv)
+{
+	static char *stdin_only[] = { "-" };
+	char *line = NULL;
+	const char *name;
+	size_t cap = 0, max = record_max();
+	ssize_t len;
+	unsigned long ln;
+	FILE *fp;
+	int i, rc = 0;
+
+	if (argc == 0) {
+		argc = 1;
+		argv = stdin_only;
+	}
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "-") == 0) {
+			fp = stdin;
+			name = "<stdin>";
+		} else if ((fp = fopen(argv[i], "r")) == NULL) {
+			news_warn("%s:", argv[i]);
+			rc = NEWS_EXIT_FAIL;
+			continue;
+		} else
+			name = argv[i];
+		for (ln = 1; (len = getline(&line, &cap, fp)) != -1; ln++) {
+			if (len > 0 && line[len - 1] == '\n')
+				len--;
+			if (fast_line(line, (size_t)len, max, name, ln) != 0)
+				rc = NEWS_EXIT_FAIL;
+		}
+		if (ferror(fp)) {
+			news_warn("%s: read error:", name);
+			rc = NEWS_EXIT_FAIL;
+		}
+		if (fp != stdin)
+			fclose(fp);
+	}
+	free(line);
+	return rc;
 }
 
 static int
@@ -382,7 +498,10 @@ main(int argc, char *argv[])
 		choose();
 	if (format == F_ICS)
 		ics_begin(stdout);
-	rc = news_records_foreach(argc, argv, on_record, NULL);
+	if (format == F_JSON || format == F_ICS)
+		rc = news_records_foreach(argc, argv, on_record, NULL);
+	else
+		rc = read_fast(argc, argv);
 	if (report(&nodate, "without a date") +
 	    report(&baddate, "with an unreadable date") +
 	    report(&outside, "dated outside 1900..2100") > 0 && rc == 0)

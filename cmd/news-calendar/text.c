@@ -230,12 +230,11 @@ heat_level(unsigned long n, unsigned long max)
 }
 
 static void
-heat_months(struct line *l, int y, int lead, int fw)
+heat_months(struct line *l, int y, int lead)
 {
 	int m, col, last = 0;
 	int64_t jan1 = news_cal_days(y, 1, 1);
 
-	(void)fw;
 	for (m = 1; m <= 12; m++) {
 		col = 4 + (int)((lead + news_cal_days(y, m, 1) - jan1) / 7);
 		if (col < last)
@@ -292,7 +291,7 @@ text_heat(FILE *fp, const struct calendar *c, int y)
 	snprintf(s, sizeof(s), "%d", y);
 	put_centred(&l, s, 4 + nweeks);
 	flush(fp, &l);
-	heat_months(&l, y, lead, c->first_weekday);
+	heat_months(&l, y, lead);
 	flush(fp, &l);
 	for (r = 0; r < 7; r++) {
 		wd = (c->first_weekday + r) % 7;
