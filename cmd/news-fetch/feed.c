@@ -462,7 +462,8 @@ static void add_category(struct feed *f, const char *s);
 static void
 cap_end(struct feed *f)
 {
-	char *s = news_buf_take(&f->text), *t;
+	const char *s = news_buf_str(&f->text);
+	char *t;
 	int slot = f->capslot;
 
 	f->cap = 0;
@@ -473,7 +474,6 @@ cap_end(struct feed *f)
 			f->fslot[slot] = t;
 		else
 			free(t);
-		free(s);
 		return;
 	}
 	switch (slot) {
@@ -497,12 +497,10 @@ cap_end(struct feed *f)
 		break;
 	case SL_CATEGORY:
 		add_category(f, s);
-		free(s);
 		return;
 	default:
 		t = trimdup(s, strlen(s));
 	}
-	free(s);
 	if (t && *t && f->slot[slot] == NULL) {
 		f->slot[slot] = t;
 		f->sltype[slot] = f->captype;
@@ -529,16 +527,20 @@ set_str(json_t *o, const char *k, const char *v)
 {
 	json_t *s;
 	char *r;
+	size_t n;
 
 	if (v == NULL || *v == '\0')
 		return;
-	if ((s = json_string(v)) == NULL) {
+	n = strlen(v);
+	if (news_utf8_valid(v, n))
+		s = json_stringn_nocheck(v, n);
+	else {
 		r = news_utf8_repair(v, strlen(v), NULL);
 		s = json_string(r);
 		free(r);
 	}
 	if (s)
-		json_object_set_new(o, k, s);
+		json_object_set_new_nocheck(o, k, s);
 }
 
 static void

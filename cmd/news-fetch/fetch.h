@@ -58,6 +58,10 @@ void feed_set_json_max(struct feed *f, size_t max);
 int feed_parse_mem(const char *url, const char *p, size_t n, feed_item_fn fn,
     void *arg, char *err, size_t errlen);
 
+/* ---- jsonout.c ---- */
+/* news_record_write()'s output, faster: 0, or -1 on a write error */
+int record_write_fast(json_t *rec, FILE *fp);
+
 /* ---- sources.c ---- */
 struct source {
 	char *url;	/* as given: http(s) URL, file:// URL or path */

@@ -87,7 +87,7 @@ on_item(json_t *item, void *arg)
 			return 0;
 		}
 	}
-	if (news_record_write(item, stdout) != 0) {
+	if (record_write_fast(item, stdout) != 0) {
 		stdout_dead = 1;
 		j->write_error = 1;
 		free(key);

@@ -24,6 +24,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,6 +62,8 @@ static const unsigned short cp1252[32] = {
 static unsigned char u8special[256];
 /* bytes the repair stage must look at in text */
 static unsigned char txspecial[256];
+/* bytes after '<' that start an ordinary tag */
+static unsigned char tagstart[256];
 
 static void
 init_tables(void)
@@ -73,6 +76,9 @@ init_tables(void)
 		u8special[i] = (i < 0x20 && i != '\t' && i != '\n' && i != '\r') ||
 		    i >= 0x80;
 	txspecial['&'] = txspecial['<'] = 1;
+	for (i = 0; i < 256; i++)
+		tagstart[i] = (i >= 'a' && i <= 'z') || (i >= 'A' && i <= 'Z') ||
+		    i == '_' || i == ':' || i == '/' || i >= 0x80;
 }
 
 struct xmlfix *
@@ -154,6 +160,16 @@ dec_utf8(const char *p, size_t n, int final, struct news_buf *out)
 	news_buf_grow(out, n + 16);
 	while (i < n) {
 		j = i;
+		/* 8 bytes at a time while all are printable ASCII */
+		while (j + 8 <= n) {
+			uint64_t w;
+
+			memcpy(&w, s + j, 8);
+			if ((w & 0x8080808080808080ULL) ||
+			    ((w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL))
+				break;
+			j += 8;
+		}
 		while (j < n && !u8special[s[j]])
 			j++;
 		if (j > i)
@@ -557,8 +573,28 @@ fix(struct xmlfix *x, const char *s, size_t n, int final, struct news_buf *out)
 				x->state = S_TEXT;
 			break;
 		case S_TEXT:
-			for (j = i; j < n && !txspecial[(unsigned char)s[j]]; j++)
-				;
+			j = i;
+			/* 8 bytes at a time while there is no '<' and no '&' */
+			while (j + 8 <= n) {
+				uint64_t w, a, b;
+
+				memcpy(&w, s + j, 8);
+				a = w ^ 0x3c3c3c3c3c3c3c3cULL;
+				b = w ^ 0x2626262626262626ULL;
+				if (((a - 0x0101010101010101ULL) & ~a) & 0x8080808080808080ULL ||
+				    ((b - 0x0101010101010101ULL) & ~b) & 0x8080808080808080ULL)
+					break;
+				j += 8;
+			}
+			for (; j < n; j++) {
+				if (!txspecial[(unsigned char)s[j]])
+					continue;
+				/* an ordinary start or end tag needs no repair */
+				if (s[j] == '<' && j + 1 < n &&
+				    tagstart[(unsigned char)s[j + 1]])
+					continue;
+				break;
+			}
 			news_buf_add(out, s + i, j - i);
 			if ((i = j) >= n)
 				break;
