@@ -69,13 +69,28 @@ text(struct site *s, const struct options *o, FILE *fp)
 	const char *bold = o->color ? "\033[1m" : "";
 	const char *dim = o->color ? "\033[2m" : "";
 	const char *reset = o->color ? "\033[0m" : "";
-	size_t i, cols, urlcols, room;
+	size_t i, cols, urlw = 0, titlew = 0;
 	char date[16];
 	int y, m, d;
 
+	/* date, source, title and URL columns, two spaces apart: the title
+	 * takes what the widest URL (up to a third of the width) leaves */
+	if (o->width > 0) {
+		for (i = 0; i < s->n; i++) {
+			const struct article *a = &s->a[i];
+
+			fit(a->url ? a->url : a->id, (size_t)-1, &cols);
+			if (cols > urlw)
+				urlw = cols;
+		}
+		if (urlw > (size_t)o->width / 3)
+			urlw = (size_t)o->width / 3;
+		cols = 10 + 2 + SOURCE_COLS + 2 + 2 + urlw;
+		titlew = (size_t)o->width > cols + 20 ? (size_t)o->width - cols :
+		    20;
+	}
 	for (i = 0; i < s->n && !ferror(fp); i++) {
 		const struct article *a = &s->a[i];
-		const char *url = a->url ? a->url : a->id;
 
 		if (a->dated && news_cal_day(a->published, 0, &y, &m, &d) == 0)
 			snprintf(date, sizeof date, "%04d-%02d-%02d", y, m, d);
@@ -83,20 +98,12 @@ text(struct site *s, const struct options *o, FILE *fp)
 			snprintf(date, sizeof date, "%-10s", "");
 		fprintf(fp, "%s%s%s  ", dim, date, reset);
 		column(fp, a->source ? a->source : "", SOURCE_COLS, 1);
-		fputs("  ", fp);
-		fit(url, (size_t)-1, &urlcols);
-		/* date, source, two gaps of 2, title, a gap of 2, the URL */
-		cols = 10 + 2 + SOURCE_COLS + 2;
-		if (o->width > 0) {
-			room = (size_t)o->width > cols + 2 + urlcols + 10 ?
-			    (size_t)o->width - cols - 2 - urlcols : 10;
-			fputs(bold, fp);
-			column(fp, a->title, room, 1);
-		} else {
-			fputs(bold, fp);
+		fprintf(fp, "  %s", bold);
+		if (titlew > 0)
+			column(fp, a->title, titlew, 1);
+		else
 			fputs(a->title, fp);
-		}
-		fprintf(fp, "%s  %s\n", reset, url);
+		fprintf(fp, "%s  %s\n", reset, a->url ? a->url : a->id);
 	}
 }
 

@@ -349,9 +349,10 @@ load_one(json_t *rec, struct news_reader *r, void *arg)
 	memset(a, 0, sizeof *a);
 	a->seq = idx;
 	a->id = news_xstrdup(label);
-	a->url = http_url(news_record_str(rec, "url"));
+	/* the publisher's canonical URL first (no tracking parameters) */
+	a->url = http_url(news_record_str(rec, "canonical_url"));
 	if (a->url == NULL)
-		a->url = http_url(news_record_str(rec, "canonical_url"));
+		a->url = http_url(news_record_str(rec, "url"));
 	if (a->url == NULL)
 		a->url = http_url(news_record_str(rec, "final_url"));
 	a->title = squeeze(news_record_str(rec, "title"));
