@@ -1027,10 +1027,14 @@ blank(const struct news_buf *b)
 	return 1;
 }
 
-static void
+/*
+ * The feed's root element: rss, rdf:RDF, an Atom feed, or a bare channel.
+ * Elements around it (a feed wrapped in XHTML) are skipped.  Returns 1
+ * when e is one.
+ */
+static int
 root_start(struct feed *f, enum elem e)
 {
-	f->rootdone = 1;
 	switch (e) {
 	case E_RSS: case E_CHANNEL: f->format = F_RSS; break;
 	case E_RDF: f->format = F_RDF; break;
@@ -1039,9 +1043,10 @@ root_start(struct feed *f, enum elem e)
 		memset(f->cache, 0, sizeof(f->cache));	/* bare names are Atom */
 		break;
 	default:
-		f->format = F_NOTFEED;
-		xmlStopParser(f->ctxt);
+		return 0;
 	}
+	f->rootdone = 1;
+	return 1;
 }
 
 static void
@@ -1358,6 +1363,115 @@ json_item(struct feed *f, json_t *it, json_t *jfeed)
 	emit(f, o);
 }
 
+/* a string, or the "#value" / "value" of an object (RSS-in-JSON) */
+static const char *
+jval(json_t *v)
+{
+	if (json_is_string(v))
+		return json_string_value(v);
+	if (json_is_object(v)) {
+		const char *s = jstr(v, "#value");
+
+		return s ? s : jstr(v, "value");
+	}
+	return NULL;
+}
+
+/* one item of RSS in JSON (rss.channel.item[], as scripting.com writes) */
+static void
+json_rss_item(struct feed *f, json_t *it)
+{
+	json_t *o = json_object(), *v, *c;
+	char *url = NULL, *s;
+	const char *t, *id;
+	size_t i;
+
+	if ((t = jval(json_object_get(it, "link"))) != NULL)
+		url = resolve(f, 0, t);
+	id = jval(json_object_get(it, "guid"));
+	if (url == NULL && id && news_url_is_http(id))
+		url = news_xstrdup(id);
+	set_str(o, "url", url);
+	set_str(o, "id", id && *id ? id : url);
+	if ((t = jval(json_object_get(it, "title"))) != NULL) {
+		s = clean_title(t, CT_TEXT);
+		set_str(o, "title", s);
+		free(s);
+	}
+	set_date(o, "published", jval(json_object_get(it, "pubDate")));
+	if ((t = jval(json_object_get(it, "author"))) != NULL) {
+		char *name, *email;
+
+		split_author(t, &name, &email);
+		set_str(o, "author", name);
+		set_str(o, "author_email", email);
+		free(name);
+		free(email);
+	}
+	set_str(o, "summary", jval(json_object_get(it, "description")));
+	f->item = 1;
+	c = json_object_get(it, "category");
+	if (json_is_array(c)) {
+		json_array_foreach(c, i, v)
+			if ((t = jval(v)) != NULL)
+				add_category(f, t);
+	} else if ((t = jval(c)) != NULL) {
+		add_category(f, t);
+	}
+	c = json_object_get(it, "enclosure");
+	if (json_is_object(c) && (t = jstr(c, "url")) != NULL &&
+	    (s = resolve(f, 0, t)) != NULL) {
+		json_t *l = json_object_get(c, "length");
+		char len[32] = "";
+
+		if (json_is_string(l))
+			snprintf(len, sizeof(len), "%s", json_string_value(l));
+		else if (json_is_integer(l))
+			snprintf(len, sizeof(len), "%" JSON_INTEGER_FORMAT,
+			    json_integer_value(l));
+		add_enclosure(f, s, jstr(c, "type"), *len ? len : NULL);
+		free(s);
+	}
+	f->item = 0;
+	if (f->cats && json_array_size(f->cats))
+		json_object_set(o, "categories", f->cats);
+	if (f->encs && json_array_size(f->encs))
+		json_object_set(o, "enclosures", f->encs);
+	if ((t = jval(json_object_get(it, "comments"))) != NULL) {
+		s = resolve(f, 0, t);
+		set_str(o, "comments", s);
+		free(s);
+	}
+	json_object_set_new(o, "feed", feed_object(f));
+	free(url);
+	item_clear(f);
+	emit(f, o);
+}
+
+static int
+json_parse_rss(struct feed *f, json_t *ch)
+{
+	json_t *items = json_object_get(ch, "item"), *it;
+	const char *t;
+	size_t i;
+
+	f->format = F_RSS;
+	if ((t = jval(json_object_get(ch, "title"))) != NULL)
+		f->fslot[FS_TITLE] = clean_title(t, CT_TEXT);
+	if ((t = jval(json_object_get(ch, "link"))) != NULL)
+		f->fslot[FS_LINK] = resolve(f, 0, t);
+	if (json_is_object(items))
+		json_rss_item(f, items);
+	else
+		json_array_foreach(items, i, it) {
+			if (f->stopped)
+				break;
+			if (json_is_object(it))
+				json_rss_item(f, it);
+		}
+	return 0;
+}
+
 static int
 json_parse(struct feed *f)
 {
@@ -1377,6 +1491,12 @@ json_parse(struct feed *f)
 	}
 	items = json_object_get(root, "items");
 	t = jstr(root, "version");
+	if (!json_is_array(items) &&
+	    json_is_object(json_object_get(json_object_get(root, "rss"), "channel"))) {
+		json_parse_rss(f, json_object_get(json_object_get(root, "rss"), "channel"));
+		json_decref(root);
+		return 0;
+	}
 	if (!json_is_array(items) || (t && strstr(t, "jsonfeed") == NULL)) {
 		json_decref(root);
 		f->format = F_NOTFEED;
