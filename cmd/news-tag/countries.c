@@ -234,6 +234,24 @@ nreadings(const struct mention *m)
 	return n;
 }
 
+/* the one country every valid reading names, or -1 */
+static int
+single_cc(const struct mention *m)
+{
+	int k, cc = -1;
+	const struct reading *r;
+
+	for (k = 0; k < m->e->nr && k < 32; k++) {
+		if (!(m->valid & (1u << k)))
+			continue;
+		r = &m->e->r[k];
+		if (r->ncc != 1 || (cc >= 0 && r->cc[0] != cc))
+			return -1;
+		cc = r->cc[0];
+	}
+	return cc;
+}
+
 static int
 first_valid(const struct mention *m)
 {
@@ -292,7 +310,7 @@ choose(const struct doc *d, struct mention *m, size_t nm, const double *ev)
 		nx = after_comma(d, m, a, nm);
 		if (nx != NULL && (kind == K_CITY || kind == K_CAPITAL)) {
 			nr = &nx->e->r[first_valid(nx)];
-			if (nreadings(nx) == 1 && nr->ncc == 1 &&
+			if (single_cc(nx) >= 0 &&
 			    (nr->kind == K_REGION || nr->kind == K_NAME ||
 			    nr->kind == K_ALT || nr->kind == K_ABBR)) {
 				/* City, Region: the region's country or nothing */
@@ -343,14 +361,14 @@ choose(const struct doc *d, struct mention *m, size_t nm, const double *ev)
 	}
 }
 
-/* "SEOUL, Dec 13 (Reuters) -", "ULAANBAATAR -", "COLUMBUS, Ohio, March 12 -":
- * returns the country index or -1 */
+/* "SEOUL, Dec 13 (Reuters) -", "ULAANBAATAR -", "COLUMBUS, Ohio, March 12 -",
+ * "BAY HARBOUR ISLAND, Fla., April 2 -": returns the country index or -1 */
 static int
 dateline(const struct gazetteer *g, const struct doc *d)
 {
 	size_t s = d->title_end, i, end;
 	const struct gent *e, *e2;
-	int n, n2, k, cc = -1;
+	int n = 0, n2, k, cc = -1;
 
 	if (s >= d->n || !(d->t[s].flags & T_CAP) || !(d->t[s].flags & T_UPPER))
 		return -1;
@@ -360,14 +378,16 @@ dateline(const struct gazetteer *g, const struct doc *d)
 			break;
 	if (end >= d->n || end == s + 14 || d->t[end].para != d->t[s].para)
 		return -1;
-	if ((n = gaz_match(g, d, s, &e)) == 0)
-		return -1;
-	for (k = 0; k < e->nr; k++)
-		if (is_place(e->r[k].kind) && lang_ok(&e->r[k], d)) {
-			cc = e->r[k].cc[0];
-			break;
-		}
-	i = s + (size_t)n;
+	if ((n = gaz_match(g, d, s, &e)) > 0) {
+		for (k = 0; k < e->nr; k++)
+			if (is_place(e->r[k].kind) && lang_ok(&e->r[k], d)) {
+				cc = e->r[k].cc[0];
+				break;
+			}
+	}
+	/* the place's name in capitals, then ", Region" */
+	for (i = s + (size_t)n; i < end && (d->t[i].flags & T_UPPER); i++)
+		;
 	if (i + 1 < end && fold_is(d, i, ",") && (n2 = gaz_match(g, d, i + 1, &e2)))
 		for (k = 0; k < e2->nr; k++)
 			if ((e2->r[k].kind == K_REGION || e2->r[k].kind == K_NAME ||
@@ -377,6 +397,18 @@ dateline(const struct gazetteer *g, const struct doc *d)
 				break;
 			}
 	return cc;
+}
+
+/* is the word with folded hash h written in lower case somewhere? */
+static int
+lower_use(const struct doc *d, uint64_t h)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		if (d->t[i].h == h && !(d->t[i].flags & (T_CAP | T_CAPSCTX)))
+			return 1;
+	return 0;
 }
 
 static int
@@ -421,7 +453,7 @@ countries_find(const struct gazetteer *g, const struct doc *d,
 	drop_people(d, m, nm, given, matched);
 	memset(ev, 0, sizeof(ev));
 	for (a = 0; a < nm; a++) {
-		if (m[a].pick < 0 || nreadings(&m[a]) != 1)
+		if (m[a].pick < 0 || (nreadings(&m[a]) != 1 && single_cc(&m[a]) < 0))
 			continue;
 		r = &m[a].e->r[first_valid(&m[a])];
 		if (is_place(r->kind))
@@ -439,8 +471,11 @@ countries_find(const struct gazetteer *g, const struct doc *d,
 		w = kind_weight(r->kind) * zone_weight(d, t);
 		if (r->flags & G_WEAK)
 			w *= 0.3;
-		if ((r->flags & G_COMMON) && (t->flags & (T_CAPSCTX | T_SENT)))
+		if ((r->flags & G_COMMON) && (t->flags & (T_CAPSCTX | T_SENT))) {
+			if (lower_use(d, t->h))
+				continue;
 			w *= 0.5;
+		}
 		if (fold_in(d, m[a].i + m[a].n, currency))
 			w *= 0.25;
 		if (r->flags & G_CHOOSE)
