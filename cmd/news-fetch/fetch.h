@@ -127,6 +127,8 @@ struct http *http_new(const struct http_opts *o);
 void http_add(struct http *h, struct http_req *r);
 /* run until every added request is done; progress on stderr if wanted */
 void http_run(struct http *h, int progress);
+/* one round of http_run(); 0 when nothing is left to do */
+int http_step(struct http *h, int progress);
 void http_free(struct http *h);
 void http_req_clear(struct http_req *r);	/* frees the results */
 double http_now(void);

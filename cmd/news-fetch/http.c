@@ -434,67 +434,67 @@ done(struct http *h, struct http_req *r, CURLcode res, const char *errbuf)
 	return 0;
 }
 
-static void
-progress_line(struct http *h)
-{
-	fprintf(stderr, "\r%s: %zu/%zu done, %d active ", news_getprog(),
-	    h->done, h->total, h->active);
-}
-
-void
-http_run(struct http *h, int progress)
+/*
+ * One round: start what may start, move the transfers, finish what is
+ * done (calling on_done), and wait at most until something can happen.
+ * Returns 0 when nothing is left to do.
+ */
+int
+http_step(struct http *h, int progress)
 {
 	CURLMsg *m;
 	int running, left;
 	double wait;
 	long ms;
 
-	for (;;) {
-		wait = refill(h);
-		if (h->active == 0 && h->head == NULL)
-			break;
-		curl_multi_perform(h->multi, &running);
-		while ((m = curl_multi_info_read(h->multi, &left)) != NULL) {
-			struct easy *ez;
-			struct http_req *r;
-			struct host *x;
+	wait = refill(h);
+	if (h->active == 0 && h->head == NULL)
+		return 0;
+	curl_multi_perform(h->multi, &running);
+	while ((m = curl_multi_info_read(h->multi, &left)) != NULL) {
+		struct easy *ez;
+		struct http_req *r;
+		CURL *e = m->easy_handle;
+		int again;
 
-			if (m->msg != CURLMSG_DONE)
-				continue;
-			curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&ez);
-			r = ez->r;
-			x = host_of(h, r->host);
-			x->active--;
-			h->active--;
-			if (done(h, r, m->data.result, ez->errbuf))
-				enqueue(h, r);
-			else {
-				h->done++;
-				r->easy = NULL;
-				curl_multi_remove_handle(h->multi, m->easy_handle);
-				curl_easy_cleanup(m->easy_handle);
-				curl_slist_free_all(ez->hdrs);
-				free(ez);
-				if (r->on_done)
-					r->on_done(r);
-				if (progress)
-					progress_line(h);
-				continue;
-			}
-			curl_multi_remove_handle(h->multi, m->easy_handle);
-			curl_easy_cleanup(m->easy_handle);
-			curl_slist_free_all(ez->hdrs);
-			free(ez);
-			r->easy = NULL;
+		if (m->msg != CURLMSG_DONE)
+			continue;
+		curl_easy_getinfo(e, CURLINFO_PRIVATE, (char **)&ez);
+		r = ez->r;
+		host_of(h, r->host)->active--;
+		h->active--;
+		again = done(h, r, m->data.result, ez->errbuf);
+		r->easy = NULL;
+		curl_multi_remove_handle(h->multi, e);
+		curl_easy_cleanup(e);
+		curl_slist_free_all(ez->hdrs);
+		free(ez);
+		if (again) {
+			enqueue(h, r);
+			continue;
 		}
-		wait = refill(h);
-		if (h->active == 0 && h->head == NULL)
-			break;
-		ms = h->active > 0 ? 1000 : 100;
-		if (wait >= 0 && wait * 1000 < ms)
-			ms = (long)(wait * 1000) + 1;
-		curl_multi_poll(h->multi, NULL, 0, (int)ms, NULL);
+		h->done++;
+		if (r->on_done)
+			r->on_done(r);
+		if (progress)
+			fprintf(stderr, "\r%s: %zu/%zu done, %d active ",
+			    news_getprog(), h->done, h->total, h->active);
 	}
+	wait = refill(h);
+	if (h->active == 0 && h->head == NULL)
+		return 0;
+	ms = h->active > 0 ? 1000 : 100;
+	if (wait >= 0 && wait * 1000 < ms)
+		ms = (long)(wait * 1000) + 1;
+	curl_multi_poll(h->multi, NULL, 0, (int)ms, NULL);
+	return 1;
+}
+
+void
+http_run(struct http *h, int progress)
+{
+	while (http_step(h, progress))
+		;
 	if (progress)
 		fputc('\n', stderr);
 }

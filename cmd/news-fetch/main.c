@@ -394,6 +394,9 @@ main(int argc, char *argv[])
 	snprintf(ua, sizeof(ua), "newsutils/%s (+https://github.com/newsutils/newsutils)",
 	    NEWS_VERSION);
 	ho.user_agent = ua;
+	ho.accept = "application/rss+xml, application/atom+xml, "
+	    "application/feed+json, application/xml;q=0.9, text/xml;q=0.9, "
+	    "*/*;q=0.8";
 	while ((c = getopt_long(argc, argv, "f:j:qv", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':

@@ -1,11 +1,491 @@
-/* pages.c: --pages (work in progress) */
+/*
+ * pages.c: news-fetch --pages.  Reads records, fetches each record's url
+ * through the same pool and politeness as feeds, and writes the record
+ * with html, status, final_url, content_type and fetched_at added, in
+ * input order (a window of records is held while their pages arrive).
+ *
+ * html is the page decoded to UTF-8 (lib/html.h: BOM, the Content-Type
+ * charset, <meta>, else a guess); content_type is the header as the
+ * server sent it.  robots.txt is fetched once per origin and honoured
+ * (RFC 9309: the group for "newsutils", else "*"; longest match wins,
+ * Allow on a tie; 4xx means no rules; 5xx or no answer means keep off)
+ * unless ignore_robots.  Only http and https URLs are fetched: a record
+ * may come from the network, so it can never make us read a file.
+ * A page that fails keeps its record, with error (and status when there
+ * was an answer), and a diagnostic; the exit status is then 1.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
 #include "news.h"
+#include "buf.h"
+#include "date.h"
+#include "html.h"
+#include "record.h"
+#include "text.h"
+#include "url.h"
 #include "fetch.h"
+
+#define WINDOW_MIN 64
+#define ROBOTS_MAX (512 * 1024)
+
+enum { P_ROBOTS, P_FETCH, P_DONE };
+
+struct rule {
+	char *pat;
+	int allow;
+};
+
+struct robots {
+	char *origin;
+	int ready, block_all;
+	struct rule *rules;
+	size_t nrules;
+	struct news_buf body;
+	struct http_req req;
+	struct robots *next;
+};
+
+struct page {
+	json_t *rec;
+	int state;
+	char *where;
+	struct robots *rb;
+	struct http_req req;
+	struct news_buf body;
+};
+
+struct run {
+	const struct pages_opts *o;
+	struct http *h;
+	struct page **q;	/* the window, in input order */
+	size_t head, n, cap;
+	struct robots *robots;
+	int status;
+};
+
+static char *
+origin_of(const char *url)
+{
+	const char *p = strstr(url, "://"), *e;
+
+	if (p == NULL)
+		return NULL;
+	e = strpbrk(p + 3, "/?#");
+	return news_xstrndup(url, e ? (size_t)(e - url) : strlen(url));
+}
+
+/* the path and query of url, for robots.txt matching */
+static const char *
+path_of(const char *url)
+{
+	const char *p = strstr(url, "://"), *e;
+
+	if (p == NULL || (e = strpbrk(p + 3, "/?")) == NULL)
+		return "/";
+	return e;
+}
+
+/* does pattern (with '*' and a final '$') match the start of path? */
+static int
+rmatch(const char *pat, const char *path)
+{
+	for (; *pat; pat++) {
+		if (*pat == '*') {
+			for (;; path++) {
+				if (rmatch(pat + 1, path))
+					return 1;
+				if (*path == '\0' || *path == '#')
+					return 0;
+			}
+		}
+		if (*pat == '$' && pat[1] == '\0')
+			return *path == '\0' || *path == '#';
+		if (*path != *pat)
+			return 0;
+		path++;
+	}
+	return 1;
+}
+
+static int
+allowed(const struct robots *rb, const char *url)
+{
+	const char *path = path_of(url);
+	size_t i, best = 0, len;
+	int allow = 1;
+
+	if (rb->block_all)
+		return 0;
+	for (i = 0; i < rb->nrules; i++) {
+		len = strlen(rb->rules[i].pat);
+		if (!rmatch(rb->rules[i].pat, path))
+			continue;
+		if (len > best || (len == best && rb->rules[i].allow)) {
+			best = len;
+			allow = rb->rules[i].allow;
+		}
+	}
+	return allow;
+}
+
+static char *
+trim(char *s)
+{
+	char *e;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		*--e = '\0';
+	return s;
+}
+
+/*
+ * Keep the rules of the groups for "newsutils", or else of those for
+ * "*".  Pass 0 looks for our own token, pass 1 for "*".
+ */
+static void
+robots_parse(struct robots *rb)
+{
+	char *text = news_xstrdup(news_buf_str(&rb->body)), *line, *save = NULL;
+	char *k, *v, *c;
+	int pass, mine, in_agents, found = 0;
+
+	for (pass = 0; pass < 2 && !found; pass++) {
+		free(text);
+		text = news_xstrdup(news_buf_str(&rb->body));
+		mine = in_agents = 0;
+		for (line = strtok_r(text, "\n", &save); line;
+		    line = strtok_r(NULL, "\n", &save)) {
+			if ((c = strchr(line, '#')) != NULL)
+				*c = '\0';
+			if ((c = strchr(line, ':')) == NULL)
+				continue;
+			*c = '\0';
+			k = trim(line);
+			v = trim(c + 1);
+			if (strcasecmp(k, "user-agent") == 0) {
+				if (!in_agents)
+					mine = 0;
+				in_agents = 1;
+				if ((pass == 0 && strncasecmp(v, "newsutils", 9) == 0) ||
+				    (pass == 1 && strcmp(v, "*") == 0))
+					mine = found = 1;
+				continue;
+			}
+			in_agents = 0;
+			if (!mine || *v == '\0')
+				continue;
+			if (strcasecmp(k, "disallow") == 0 || strcasecmp(k, "allow") == 0) {
+				rb->rules = news_xreallocarray(rb->rules, rb->nrules + 1,
+				    sizeof(*rb->rules));
+				rb->rules[rb->nrules].pat = news_xstrdup(v);
+				rb->rules[rb->nrules].allow = strcasecmp(k, "allow") == 0;
+				rb->nrules++;
+			}
+		}
+	}
+	free(text);
+}
+
+static void start_page(struct run *run, struct page *p);
+
+static void
+page_fail(struct run *run, struct page *p, const char *msg)
+{
+	news_warn("%s: %s", p->where, msg);
+	json_object_set_new(p->rec, "error", json_string(msg));
+	p->state = P_DONE;
+	run->status = NEWS_EXIT_FAIL;
+}
+
+static int
+robots_data(struct http_req *r, const char *s, size_t n)
+{
+	struct robots *rb = r->arg;
+
+	if (rb->body.len + n <= ROBOTS_MAX)
+		news_buf_add(&rb->body, s, n);
+	return 0;
+}
+
+static struct run *current;
+
+static void
+robots_done(struct http_req *r)
+{
+	struct robots *rb = r->arg;
+	struct run *run = current;
+	size_t i;
+
+	if (r->status >= 200 && r->status < 300)
+		robots_parse(rb);
+	else if (r->status >= 400 && r->status < 500)
+		;	/* no robots.txt: no rules */
+	else
+		rb->block_all = 1;
+	rb->ready = 1;
+	news_buf_free(&rb->body);
+	for (i = run->head; i < run->head + run->n; i++) {
+		struct page *p = run->q[i % run->cap];
+
+		if (p->state == P_ROBOTS && p->rb == rb)
+			start_page(run, p);
+	}
+}
+
+static struct robots *
+robots_for(struct run *run, const char *url)
+{
+	char *origin = origin_of(url);
+	struct robots *rb;
+
+	for (rb = run->robots; rb; rb = rb->next)
+		if (strcmp(rb->origin, origin) == 0) {
+			free(origin);
+			return rb;
+		}
+	rb = news_xcalloc(1, sizeof(*rb));
+	rb->origin = origin;
+	rb->next = run->robots;
+	run->robots = rb;
+	if (asprintf(&rb->req.url, "%s/robots.txt", origin) < 0)
+		news_fatal("out of memory");
+	rb->req.arg = rb;
+	rb->req.on_data = robots_data;
+	rb->req.on_done = robots_done;
+	http_add(run->h, &rb->req);
+	return rb;
+}
+
+static int
+page_data(struct http_req *r, const char *s, size_t n)
+{
+	struct page *p = r->arg;
+
+	news_buf_add(&p->body, s, n);
+	return 0;
+}
+
+static int
+is_html_type(const char *ct)
+{
+	return ct == NULL || strncasecmp(ct, "text/html", 9) == 0 ||
+	    strncasecmp(ct, "application/xhtml+xml", 21) == 0 ||
+	    strncasecmp(ct, "text/plain", 10) == 0 || *ct == '\0';
+}
+
+static void
+page_done(struct http_req *r)
+{
+	struct page *p = r->arg;
+	struct run *run = current;
+	char date[NEWS_DATE_BUFSZ], *html;
+	const char *cs;
+	size_t len;
+
+	if (r->status > 0)
+		json_object_set_new(p->rec, "status", json_integer(r->status));
+	if (r->final_url)
+		json_object_set_new(p->rec, "final_url", json_string(r->final_url));
+	if (r->content_type)
+		news_record_set_str(p->rec, "content_type", r->content_type);
+	if (news_date_format(r->fetched_at, date))
+		json_object_set_new(p->rec, "fetched_at", json_string(date));
+	if (r->error) {
+		page_fail(run, p, r->error);
+	} else if (!is_html_type(r->content_type)) {
+		char msg[160];
+
+		snprintf(msg, sizeof(msg), "not an HTML page (Content-Type %s)",
+		    r->content_type);
+		page_fail(run, p, msg);
+	} else {
+		cs = news_html_charset(news_buf_str(&p->body), p->body.len,
+		    r->content_type, NULL);
+		html = news_html_to_utf8(news_buf_str(&p->body), p->body.len, cs, &len);
+		if (html == NULL)
+			html = news_utf8_repair(news_buf_str(&p->body), p->body.len, &len);
+		json_object_set_new(p->rec, "html", json_stringn(html, len));
+		free(html);
+		p->state = P_DONE;
+	}
+	news_buf_free(&p->body);
+}
+
+static void
+start_page(struct run *run, struct page *p)
+{
+	const char *url = news_record_str(p->rec, "url");
+
+	if (!run->o->ignore_robots) {
+		if (p->rb == NULL)
+			p->rb = robots_for(run, url);
+		if (!p->rb->ready) {
+			p->state = P_ROBOTS;
+			return;
+		}
+		if (!allowed(p->rb, url)) {
+			page_fail(run, p, "disallowed by robots.txt (--ignore-robots to fetch it)");
+			return;
+		}
+	}
+	p->state = P_FETCH;
+	p->req.url = news_xstrdup(url);
+	p->req.arg = p;
+	p->req.on_data = page_data;
+	p->req.on_done = page_done;
+	http_add(run->h, &p->req);
+}
+
+static void
+add_record(struct run *run, json_t *rec, struct news_reader *r)
+{
+	struct page *p = news_xcalloc(1, sizeof(*p));
+	const char *url = news_record_str(rec, "url"), *label;
+
+	p->rec = rec;
+	label = news_record_label(rec);
+	if (label)
+		p->where = news_xstrdup(label);
+	else
+		p->where = news_xstrdup(news_reader_where(r));
+	if (run->n == run->cap) {
+		size_t i, ncap = run->cap ? run->cap * 2 : WINDOW_MIN;
+		struct page **nq = news_xcalloc(ncap, sizeof(*nq));
+
+		for (i = 0; i < run->n; i++)
+			nq[i] = run->q[(run->head + i) % run->cap];
+		free(run->q);
+		run->q = nq;
+		run->cap = ncap;
+		run->head = 0;
+	}
+	run->q[(run->head + run->n) % run->cap] = p;
+	run->n++;
+	if (url == NULL || *url == '\0') {
+		news_warn("%s: no url: passed through", p->where);
+		run->status = NEWS_EXIT_FAIL;
+		p->state = P_DONE;
+	} else if (!news_url_is_http(url)) {
+		page_fail(run, p, "not an http or https URL: not fetched");
+	} else {
+		start_page(run, p);
+	}
+}
+
+static void
+page_free(struct page *p)
+{
+	json_decref(p->rec);
+	free(p->req.url);
+	http_req_clear(&p->req);
+	news_buf_free(&p->body);
+	free(p->where);
+	free(p);
+}
+
+/* write the finished records at the head of the window; -1 on error */
+static int
+flush_done(struct run *run)
+{
+	struct page *p;
+
+	while (run->n > 0 && (p = run->q[run->head])->state == P_DONE) {
+		if (news_record_write(p->rec, stdout) != 0)
+			return -1;
+		page_free(p);
+		run->head = (run->head + 1) % run->cap;
+		run->n--;
+	}
+	return 0;
+}
 
 int
 pages_run(int argc, char **argv, const struct pages_opts *o)
 {
-	(void)argc; (void)argv; (void)o;
-	news_warn("--pages: not implemented yet");
-	return NEWS_EXIT_USAGE;
+	struct run run = { 0 };
+	struct http_opts ho = o->http;
+	struct news_reader *r = NULL;
+	struct robots *rb, *nrb;
+	size_t window = ho.jobs * 4 > WINDOW_MIN ? ho.jobs * 4 : WINDOW_MIN;
+	int i = 0, eof = 0, n, werr = 0;
+	json_t *rec;
+	char *stdin_only[] = { "-" };
+
+	if (argc == 0) {
+		argc = 1;
+		argv = stdin_only;
+	}
+	ho.accept = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5";
+	run.o = o;
+	run.h = http_new(&ho);
+	current = &run;
+	while (!werr) {
+		while (!eof && run.n < window) {
+			if (r == NULL) {
+				if (i >= argc) {
+					eof = 1;
+					break;
+				}
+				if ((r = news_reader_open(argv[i])) == NULL) {
+					news_warn("%s:", argv[i]);
+					run.status = NEWS_EXIT_FAIL;
+					i++;
+					continue;
+				}
+			}
+			n = news_reader_next(r, &rec);
+			if (n == NEWS_READ_OK) {
+				add_record(&run, rec, r);
+				continue;
+			}
+			if (n == NEWS_READ_BAD) {
+				run.status = NEWS_EXIT_FAIL;
+				continue;
+			}
+			if (n == NEWS_READ_ERR)
+				run.status = NEWS_EXIT_FAIL;
+			news_reader_close(r);
+			r = NULL;
+			i++;
+		}
+		if (flush_done(&run) != 0) {
+			werr = 1;
+			break;
+		}
+		if (eof && run.n == 0)
+			break;
+		if (!http_step(run.h, o->progress) && run.n > 0 &&
+		    run.q[run.head]->state != P_DONE)
+			news_fatal("internal error: a page waits for nothing");
+	}
+	news_reader_close(r);
+	while (run.n > 0) {
+		page_free(run.q[run.head]);
+		run.head = (run.head + 1) % run.cap;
+		run.n--;
+	}
+	for (rb = run.robots; rb; rb = nrb) {
+		size_t k;
+
+		nrb = rb->next;
+		for (k = 0; k < rb->nrules; k++)
+			free(rb->rules[k].pat);
+		free(rb->rules);
+		free(rb->origin);
+		free(rb->req.url);
+		http_req_clear(&rb->req);
+		news_buf_free(&rb->body);
+		free(rb);
+	}
+	free(run.q);
+	http_free(run.h);
+	if (o->progress)
+		fputc('\n', stderr);
+	return werr ? NEWS_EXIT_FATAL : run.status;
 }
