@@ -134,7 +134,7 @@ static size_t
 sentend(const char *s, size_t i, size_t len)
 {
 	for (; i < len; i++) {
-		if ((s[i] == '.' || s[i] == '!' || s[i] == '?' || s[i] == ':') &&
+		if ((s[i] == '.' || s[i] == '!' || s[i] == '?') &&
 		    (i + 1 == len || s[i + 1] == ' '))
 			return i + 1;
 		if (s[i] == '\n')

@@ -249,6 +249,19 @@ classhas(const xmlNode *n, const char *word)
 	    (i != NULL && strcasestr(i, word) != NULL);
 }
 
+/* inside a form or a comment section */
+static int
+incomments(const xmlNode *n)
+{
+	for (n = n->parent; n != NULL && n->type == XML_ELEMENT_NODE;
+	    n = n->parent)
+		if (is(n, "form") || classhas(n, "comment") ||
+		    classhas(n, "respond") || classhas(n, "related") ||
+		    is(n, "footer"))
+			return 1;
+	return 0;
+}
+
 static void
 element(struct ex_meta *m, xmlNode *n)
 {
@@ -323,6 +336,7 @@ element(struct ex_meta *m, xmlNode *n)
 		m->datetexts[m->ndatetexts++] = n;
 	if ((classhas(n, "byline") || classhas(n, "author")) &&
 	    !is(n, "body") && !is(n, "html") && !is(n, "meta") &&
+	    !is(n, "label") && !is(n, "input") && !incomments(n) &&
 	    m->nbylines < MAXCAND)
 		m->bylines[m->nbylines++] = n;
 }
@@ -628,6 +642,25 @@ static const char *const notnames[] = {
 	"news desk", "desk", "wire", "agencies", "null", "none", NULL
 };
 
+static const char *const prefixes[] = {
+	"by ", "by:", "von ", "par ", "por ", "di ", "door ", "av ", "af ",
+	"posted by ", "written by ", "geschrieben von ", "verfasst von ",
+	"veröffentlicht von ", "veröffentlicht von", "publié par ",
+	"escrito por ", "scritto da ", "autor:", "autor ", "author:",
+	"autorin:", "auteur:", "text:", "text von ", "a cura di ", NULL
+};
+
+/* words a name does not hold */
+static const char *const badwords[] = {
+	"name", "erforderlich", "required", "posted", "veröffentlicht",
+	"publiziert", "published", "sagt", "says", "gesponserte",
+	"sponsored", "comments", "comment", "kommentar", "kommentare",
+	"admin", "wordpressadmin", "on", "am", "um", "at", "share", "teilen",
+	"login", "anmelden", "registrieren", "menu", "menü", "home",
+	"startseite", "impressum", "copyright", "rights", "redaktion",
+	"artikel", "article", "news", "cookies", NULL
+};
+
 /* a clean author name (malloc'd) or NULL */
 static char *
 authorok(struct ex_meta *m, const char *raw)
@@ -638,19 +671,33 @@ authorok(struct ex_meta *m, const char *raw)
 
 	if ((s = clean(raw)) == NULL)
 		return NULL;
-	/* "By Jane Doe", "von Jane Doe", "Par ..." */
+	/* "By Jane Doe", "von Jane Doe", "Posted by ...", "Autor: ..." */
 	p = s;
-	if (strncasecmp(p, "by ", 3) == 0)
-		p += 3;
-	else if (strncasecmp(p, "von ", 4) == 0 || strncasecmp(p, "par ", 4) == 0)
-		p += 4;
-	else if (strncasecmp(p, "por ", 4) == 0)
-		p += 4;
-	else if (strncasecmp(p, "by:", 3) == 0)
-		p += 3;
-	while (*p == ' ')
-		p++;
+	for (;;) {
+		const char *const *pre;
+		size_t pl = 0;
+
+		while (*p == ' ' || *p == '|' || *p == '~' || *p == '-' ||
+		    *p == '@' || *p == ':')
+			p++;
+		for (pre = prefixes; *pre; pre++)
+			if (strncasecmp(p, *pre, (pl = strlen(*pre))) == 0)
+				break;
+		if (*pre == NULL)
+			break;
+		p += pl;
+	}
 	memmove(s, p, strlen(p) + 1);
+	for (w = badwords; *w; w++) {
+		size_t wl = strlen(*w);
+		char *q;
+
+		for (q = s; (q = strcasestr(q, *w)) != NULL; q += wl)
+			if ((q == s || q[-1] == ' ' || q[-1] == '(') &&
+			    (q[wl] == '\0' || q[wl] == ' ' || q[wl] == ')' ||
+			    q[wl] == ':'))
+				goto bad;
+	}
 	len = strlen(s);
 	/* cut trailing noise: "Jane Doe | Reuters", "Jane Doe, 13 Dec" */
 	if ((p = strstr(s, " | ")) != NULL || (p = strstr(s, " - ")) != NULL ||
@@ -661,6 +708,7 @@ authorok(struct ex_meta *m, const char *raw)
 	    s[len - 1] == '.' || s[len - 1] == ':'))
 		s[--len] = '\0';
 	if (len < 3 || len > 80 || hasdigitrun(s) || strchr(s, '@') ||
+	    strchr(s, ':') || strchr(s, '(') || strstr(s, "[at]") ||
 	    strstr(s, "://") || strncmp(s, "www.", 4) == 0 ||
 	    strchr(s, '{') || strchr(s, '/'))
 		goto bad;
