@@ -36,15 +36,22 @@ static size_t max_size = 16UL * 1024 * 1024;
 static size_t total_items, total_failed, total_done, total_sources;
 
 static void
-usage(void)
+usage_to(FILE *fp, int code)
 {
-	fprintf(stderr,
+	fprintf(fp,
 	    "usage: news-fetch [-qv] [-f file] [-j jobs] [--opml file] [--state file]\n"
-	    "                  [--delay sec] [--per-host n] [--timeout sec]\n"
-	    "                  [--connect-timeout sec] [--retries n] [--max-size bytes]\n"
+	    "                  [--delay seconds] [--per-host n] [--timeout seconds]\n"
+	    "                  [--connect-timeout seconds] [--retries n]\n"
+	    "                  [--max-retry-after seconds] [--max-size bytes]\n"
 	    "                  [--user-agent string] [--export-opml] [source ...]\n"
 	    "       news-fetch --pages [-qv] [-j jobs] [--ignore-robots] [options] [file ...]\n");
-	exit(NEWS_EXIT_USAGE);
+	exit(code);
+}
+
+static void
+usage(void)
+{
+	usage_to(stderr, NEWS_EXIT_USAGE);
 }
 
 /* the key an item is remembered by: its id, its URL's key, or a hash */
@@ -424,6 +431,7 @@ main(int argc, char *argv[])
 		case O_UA: ho.user_agent = optarg; break;
 		case O_PAGES: pages = 1; break;
 		case O_NOROBOTS: ignore_robots = 1; break;
+		case O_HELP: usage_to(stdout, NEWS_EXIT_OK); break;
 		case O_VERSION: news_version();
 		default: usage();
 		}
