@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "cal.h"
+#include "date.h"
 #include "news.h"
 
 #define NMONTHS ((NEWS_CAL_MAXYEAR - NEWS_CAL_MINYEAR + 1) * 12)
@@ -59,35 +60,20 @@ news_cal_valid(int y, int m, int d)
 	    m >= 1 && m <= 12 && d >= 1 && d <= news_cal_mdays(y, m);
 }
 
-/* H. Hinnant's days_from_civil, proleptic Gregorian */
+/* day numbers: the proleptic Gregorian arithmetic of lib/date.c */
 int64_t
 news_cal_days(int y, int m, int d)
 {
-	int64_t yy, era, yoe, doy, doe;
-
-	yy = (int64_t)y - (m <= 2);
-	era = (yy >= 0 ? yy : yy - 399) / 400;
-	yoe = yy - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
+	return news_days_from_civil(y, m, d);
 }
 
 void
 news_cal_from_days(int64_t z, int *y, int *m, int *d)
 {
-	int64_t era, doe, yoe, doy, mp, yy;
+	int64_t yy;
 
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	yy = yoe + era * 400;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yy + (*m <= 2));
+	news_civil_from_days(z, &yy, m, d);
+	*y = (int)yy;
 }
 
 int

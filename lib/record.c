@@ -236,13 +236,11 @@ news_record_parse(const char *line, size_t len, char *err, size_t errlen)
 }
 
 int
-news_reader_next(struct news_reader *r, json_t **rec)
+news_reader_next_line(struct news_reader *r, const char **linep, size_t *lenp)
 {
-	char err[256];
 	char *nl, *line;
 	size_t len;
 
-	*rec = NULL;
 	for (;;) {
 		nl = r->start < r->end ?
 		    memchr(r->buf + r->start, '\n', r->end - r->start) : NULL;
@@ -285,12 +283,28 @@ news_reader_next(struct news_reader *r, json_t **rec)
 			len--;
 		if (is_blank(line, len))
 			continue;
-		if ((*rec = news_record_parse(line, len, err, sizeof(err))) == NULL) {
-			news_warn("%s: %s", news_reader_where(r), err);
-			return NEWS_READ_BAD;
-		}
+		*linep = line;
+		*lenp = len;
 		return NEWS_READ_OK;
 	}
+}
+
+int
+news_reader_next(struct news_reader *r, json_t **rec)
+{
+	char err[256];
+	const char *line;
+	size_t len;
+	int n;
+
+	*rec = NULL;
+	if ((n = news_reader_next_line(r, &line, &len)) != NEWS_READ_OK)
+		return n;
+	if ((*rec = news_record_parse(line, len, err, sizeof(err))) == NULL) {
+		news_warn("%s: %s", news_reader_where(r), err);
+		return NEWS_READ_BAD;
+	}
+	return NEWS_READ_OK;
 }
 
 int

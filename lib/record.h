@@ -38,6 +38,14 @@ void news_reader_close(struct news_reader *r);	/* NULL is a no-op */
  * NEWS_MAX_RECORD environment variable, in bytes). */
 void news_reader_set_max(struct news_reader *r, size_t max);
 int news_reader_next(struct news_reader *r, json_t **rec);
+/*
+ * The next raw line, for tools with a fast path that parse only some
+ * lines: blank lines skipped, a final CR dropped, over-long lines
+ * reported and skipped (NEWS_READ_BAD) as news_reader_next does.  *line
+ * (not NUL-terminated, may hold invalid UTF-8) stays valid until the next
+ * call.  Parse it with news_record_parse when needed.
+ */
+int news_reader_next_line(struct news_reader *r, const char **line, size_t *len);
 /* "FILE:LINE" of the record last returned, for diagnostics */
 const char *news_reader_where(const struct news_reader *r);
 const char *news_reader_name(const struct news_reader *r);

@@ -241,39 +241,16 @@ on_record(json_t *rec, struct news_reader *r, void *arg)
 	return 0;
 }
 
-static size_t
-record_max(void)
-{
-	const char *s = getenv("NEWS_MAX_RECORD"), *errstr;
-	long long v;
-
-	if (s == NULL || *s == '\0')
-		return NEWS_RECORD_MAX_DEFAULT;
-	v = news_strtonum(s, 2, (long long)(SIZE_MAX / 4), &errstr);
-	return errstr ? NEWS_RECORD_MAX_DEFAULT : (size_t)v;
-}
-
 /* one line as lib/record.c reads it, the fast path first (scan.c) */
 static int
-fast_line(char *line, size_t len, size_t max, const char *name,
-    unsigned long ln)
+fast_line(const char *line, size_t len, struct news_reader *r)
 {
-	const char *pub;
-	size_t n, i;
+	const char *pub, *name = news_reader_name(r);
+	unsigned long ln = news_reader_line(r);
+	size_t n;
 	json_t *rec;
 	char err[256];
 
-	if (len > max) {
-		news_warn("%s:%lu: record longer than the maximum of %zu bytes, "
-		    "skipped", name, ln, max);
-		return NEWS_EXIT_FAIL;
-	}
-	if (len > 0 && line[len - 1] == '\r')
-		len--;
-	for (i = 0; i < len && (line[i] == ' ' || line[i] == '\t'); i++)
-		;
-	if (i == len)
-		return 0;
 	switch (scan_published(line, len, &pub, &n)) {
 	case SCAN_STRING:
 		place(pub, n, NULL, name, ln);
@@ -284,7 +261,7 @@ fast_line(char *line, size_t len, size_t max, const char *name,
 		return 0;
 	}
 	if ((rec = news_record_parse(line, len, err, sizeof(err))) == NULL) {
-		news_warn("%s:%lu: %s", name, ln, err);
+		news_warn("%s: %s", news_reader_where(r), err);
 		return NEWS_EXIT_FAIL;
 	}
 	pub = news_record_str(rec, "published");
@@ -298,42 +275,31 @@ static int
 read_fast(int argc, char **argv)
 {
 	static char *stdin_only[] = { "-" };
-	char *line = NULL;
-	const char *name;
-	size_t cap = 0, max = record_max();
-	ssize_t len;
-	unsigned long ln;
-	FILE *fp;
-	int i, rc = 0;
+	struct news_reader *r;
+	const char *line;
+	size_t len;
+	int i, n, rc = 0;
 
 	if (argc == 0) {
 		argc = 1;
 		argv = stdin_only;
 	}
 	for (i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "-") == 0) {
-			fp = stdin;
-			name = "<stdin>";
-		} else if ((fp = fopen(argv[i], "r")) == NULL) {
+		if ((r = news_reader_open(argv[i])) == NULL) {
 			news_warn("%s:", argv[i]);
 			rc = NEWS_EXIT_FAIL;
 			continue;
-		} else
-			name = argv[i];
-		for (ln = 1; (len = getline(&line, &cap, fp)) != -1; ln++) {
-			if (len > 0 && line[len - 1] == '\n')
-				len--;
-			if (fast_line(line, (size_t)len, max, name, ln) != 0)
+		}
+		while ((n = news_reader_next_line(r, &line, &len)) != NEWS_READ_EOF) {
+			if (n == NEWS_READ_ERR) {
+				rc = NEWS_EXIT_FAIL;
+				break;
+			}
+			if (n == NEWS_READ_BAD || fast_line(line, len, r) != 0)
 				rc = NEWS_EXIT_FAIL;
 		}
-		if (ferror(fp)) {
-			news_warn("%s: read error:", name);
-			rc = NEWS_EXIT_FAIL;
-		}
-		if (fp != stdin)
-			fclose(fp);
+		news_reader_close(r);
 	}
-	free(line);
 	return rc;
 }
 
