@@ -55,6 +55,28 @@ check 'a page that no longer exists is removed, other files are kept' \
 	 grep -q " removed" err && ! grep -q " 0 removed" err &&
 	 test ! -e site/2025/10/30/straumprisane-fell-etter-stormen.html &&
 	 test ! -e site/2025/10 && test -f site/mine.txt'
+check 'fingerprints: a changed neighbour or related title reaches the pages that show it' \
+	'news-render -q -o fp $R/basic.jsonl &&
+	 sed "s/Rail link to Zamyn-Üüd opens a month early/Rail link opens early/" $R/basic.jsonl > changed.jsonl &&
+	 news-render -o fp changed.jsonl 2>err &&
+	 grep -q "Rail link opens early" fp/2025/12/13/ferry-workers-strike-across-the-baltic-ports.html &&
+	 grep -q "Rail link opens early" fp/index.html &&
+	 grep -q "Rail link opens early" fp/tag/rail/index.html'
+check 'fingerprints: a theme change re-renders every page' \
+	'mkdir -p th && cp "$TOP"/themes/default/* th/ &&
+	 news-render -q -o fp --theme th changed.jsonl &&
+	 sed -i "s/Originally published by/First published by/" th/article.html &&
+	 news-render -q -o fp --theme th changed.jsonl &&
+	 grep -q "First published by" fp/2025/12/13/ferry-workers-strike-across-the-baltic-ports.html &&
+	 grep -q "First published by" fp/2025/10/30/straumprisane-fell-etter-stormen.html'
+check 'a deleted page is written again (--force not needed for missing files)' \
+	'rm fp/2025/10/30/straumprisane-fell-etter-stormen.html &&
+	 news-render -o fp --theme th changed.jsonl 2>err && grep -q ": 1 written" err &&
+	 test -f fp/2025/10/30/straumprisane-fell-etter-stormen.html'
+check '--force renders every page' \
+	'echo changed >> fp/2025/10/30/straumprisane-fell-etter-stormen.html &&
+	 news-render -o fp --theme th changed.jsonl 2>err && grep -q ": 0 written" err &&
+	 news-render --force -o fp --theme th changed.jsonl 2>err && grep -q ": 1 written" err'
 check '-f text lists date, source, title and URL' \
 	'news-render -f text $R/basic.jsonl > out &&
 	 grep -q "^2025-12-13  Harbour Post      Ferry workers strike across the Baltic ports  https://harbour.example/news/ferry-strike$" out'

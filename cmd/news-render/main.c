@@ -19,7 +19,7 @@
 static NEWS_NORETURN void
 usage(void)
 {
-	fprintf(stderr, "usage: %s [-q] -o dir [--theme dir] [--title text] "
+	fprintf(stderr, "usage: %s [-q] -o dir [--force] [--theme dir] [--title text] "
 	    "[--base-url url]\n"
 	    "       [--lang tag] [--per-page n] [--feed-size n] "
 	    "[--exclude file] [--now date]\n"
@@ -107,7 +107,7 @@ int
 main(int argc, char **argv)
 {
 	enum { O_THEME = 256, O_TITLE, O_BASE, O_LANG, O_PERPAGE, O_FEEDSIZE,
-	    O_EXCLUDE, O_NOW, O_COLOR, O_VERSION };
+	    O_EXCLUDE, O_NOW, O_COLOR, O_VERSION, O_FORCE };
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "format", required_argument, NULL, 'f' },
@@ -125,6 +125,7 @@ main(int argc, char **argv)
 		{ "now", required_argument, NULL, O_NOW },
 		{ "color", required_argument, NULL, O_COLOR },
 		{ "version", no_argument, NULL, O_VERSION },
+		{ "force", no_argument, NULL, O_FORCE },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct options o = { 0 };
@@ -168,6 +169,7 @@ main(int argc, char **argv)
 			}
 			break;
 		case O_COLOR: color = optarg; break;
+		case O_FORCE: o.force = 1; break;
 		case O_VERSION: news_version();
 		default: usage();
 		}

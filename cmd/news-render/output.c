@@ -6,7 +6,9 @@
  * and deploys stay cheap.  The manifest (.news-render-manifest, one path
  * a line) lists every file news-render wrote there; a later run removes
  * the files of the old manifest that it did not write again, and never
- * touches any other file.
+ * touches any other file.  A manifest line may carry, after a tab, the
+ * fingerprint of what the page was made from (pages.c): a page whose
+ * fingerprint has not changed is not even rendered again.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -25,7 +27,9 @@ struct out {
 	char *dir;
 	int dirfd;
 	struct map *done;	/* paths written or kept this run */
+	struct map *old;	/* the last run's fingerprints by path */
 	char **paths;
+	uint64_t *fps;
 	size_t n, cap;
 	struct map *dirs;	/* directories known to exist */
 	unsigned long written, kept, removed;
@@ -144,6 +148,33 @@ writefile(struct out *o, const char *rel, const char *data, size_t len)
 	return 0;
 }
 
+static void
+read_fingerprints(struct out *o)
+{
+	FILE *fp;
+	char *line = NULL, *tab;
+	size_t cap = 0;
+	ssize_t n;
+	int fd;
+
+	fd = openat(o->dirfd, MANIFEST, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd == -1 || (fp = fdopen(fd, "r")) == NULL) {
+		if (fd != -1)
+			close(fd);
+		return;
+	}
+	while ((n = getline(&line, &cap, fp)) > 0) {
+		if (line[n - 1] == '\n')
+			line[--n] = '\0';
+		if ((tab = strchr(line, '\t')) == NULL)
+			continue;
+		*tab++ = '\0';
+		map_put(o->old, line, (size_t)strtoull(tab, NULL, 16));
+	}
+	free(line);
+	fclose(fp);
+}
+
 struct out *
 out_open(const char *dir)
 {
@@ -164,11 +195,27 @@ out_open(const char *dir)
 	o->dirfd = fd;
 	o->done = map_new();
 	o->dirs = map_new();
+	o->old = map_new();
+	read_fingerprints(o);
 	return o;
 }
 
+static void
+remember(struct out *o, const char *rel, uint64_t fp)
+{
+	map_put(o->done, rel, 1);
+	if (o->n == o->cap) {
+		o->cap = o->cap ? o->cap * 2 : 1024;
+		o->paths = news_xreallocarray(o->paths, o->cap, sizeof(char *));
+		o->fps = news_xreallocarray(o->fps, o->cap, sizeof(uint64_t));
+	}
+	o->fps[o->n] = fp;
+	o->paths[o->n++] = news_xstrdup(rel);
+}
+
 int
-out_write(struct out *o, const char *rel, const char *data, size_t len)
+out_write_fp(struct out *o, const char *rel, const char *data, size_t len,
+    uint64_t fp)
 {
 	if (!slug_path_safe(rel) || strcmp(rel, MANIFEST) == 0) {
 		news_warn("%s: unsafe output path, skipped", rel);
@@ -193,13 +240,30 @@ out_write(struct out *o, const char *rel, const char *data, size_t len)
 		}
 		o->written++;
 	}
-	map_put(o->done, rel, 1);
-	if (o->n == o->cap) {
-		o->cap = o->cap ? o->cap * 2 : 1024;
-		o->paths = news_xreallocarray(o->paths, o->cap, sizeof(char *));
-	}
-	o->paths[o->n++] = news_xstrdup(rel);
+	remember(o, rel, fp);
 	return 0;
+}
+
+int
+out_write(struct out *o, const char *rel, const char *data, size_t len)
+{
+	return out_write_fp(o, rel, data, len, 0);
+}
+
+int
+out_fresh(struct out *o, const char *rel, uint64_t fp)
+{
+	struct stat st;
+	size_t old;
+
+	if (fp == 0 || !map_get(o->old, rel, &old) || (uint64_t)old != fp ||
+	    map_get(o->done, rel, NULL) || !slug_path_safe(rel) ||
+	    fstatat(o->dirfd, rel, &st, AT_SYMLINK_NOFOLLOW) == -1 ||
+	    !S_ISREG(st.st_mode))
+		return 0;
+	o->kept++;
+	remember(o, rel, fp);
+	return 1;
 }
 
 /* remove the directories of rel that became empty, deepest first */
@@ -232,8 +296,12 @@ remove_stale(struct out *o)
 		return;
 	}
 	while ((n = getline(&line, &cap, fp)) > 0) {
+		char *tab;
+
 		if (line[n - 1] == '\n')
 			line[--n] = '\0';
+		if ((tab = strchr(line, '\t')) != NULL)
+			*tab = '\0';
 		if (n == 0 || !slug_path_safe(line) ||
 		    map_get(o->done, line, NULL))
 			continue;
@@ -252,12 +320,6 @@ remove_stale(struct out *o)
 	fclose(fp);
 }
 
-static int
-pathcmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 int
 out_close(struct out *o, unsigned long *w, unsigned long *k,
     unsigned long *r)
@@ -267,9 +329,10 @@ out_close(struct out *o, unsigned long *w, unsigned long *k,
 	int ret;
 
 	remove_stale(o);
-	qsort(o->paths, o->n, sizeof *o->paths, pathcmp);
 	for (i = 0; i < o->n; i++) {
 		news_buf_adds(&b, o->paths[i]);
+		if (o->fps[i] != 0)
+			news_buf_printf(&b, "\t%016llx", (unsigned long long)o->fps[i]);
 		news_buf_addc(&b, '\n');
 		free(o->paths[i]);
 	}
@@ -283,7 +346,9 @@ out_close(struct out *o, unsigned long *w, unsigned long *k,
 	close(o->dirfd);
 	map_free(o->done);
 	map_free(o->dirs);
+	map_free(o->old);
 	free(o->paths);
+	free(o->fps);
 	free(o->dir);
 	free(o);
 	return ret;

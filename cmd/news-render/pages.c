@@ -25,6 +25,7 @@
 #define MAXRELATED 6
 
 struct render {
+	uint64_t salt;		/* theme and options, for fingerprints */
 	struct site *s;
 	const struct options *o;
 	struct out *out;
@@ -97,14 +98,21 @@ group_find(const struct groups *g, const char *key)
 }
 
 static void
+jcat(json_t *o, const char *k, const char *root, const char *href)
+{
+	size_t a = strlen(root), b = strlen(href);
+	char *v = news_xmalloc(a + b + 1);
+
+	memcpy(v, root, a);
+	memcpy(v + a, href, b + 1);
+	json_object_set_new_nocheck(o, k, json_stringn_nocheck(v, a + b));
+	free(v);
+}
+
+static void
 group_href(json_t *o, const char *k, const char *root, const struct group *g)
 {
-	struct news_buf b = NEWS_BUF_INIT;
-
-	news_buf_adds(&b, g->dir);
-	news_buf_adds(&b, "/index.html");
-	jhref(o, k, root, b.s);
-	news_buf_free(&b);
+	jcat(o, k, root, g->href);
 }
 
 /* ---- contexts ---- */
@@ -114,25 +122,38 @@ card(struct render *r, const struct article *a, const char *root)
 {
 	json_t *c = json_object();
 	const struct group *g;
-	char buf[64];
 
 	jset(c, "title", a->title);
-	jhref(c, "href", root, a->path);
+	jcat(c, "href", root, a->href);
 	jset(c, "source", a->source);
 	jset(c, "excerpt", a->excerpt);
 	jset(c, "author", a->author);
 	if (a->dated) {
-		date_words(a->published, buf, sizeof buf);
-		jset(c, "date_words", buf);
-		date_rfc3339(a->published, buf, sizeof buf);
-		jset(c, "datetime", buf);
+		json_object_set_new_nocheck(c, "date_words",
+		    json_string_nocheck(a->dwords));
+		json_object_set_new_nocheck(c, "datetime",
+		    json_string_nocheck(a->dtime));
 	}
-	if (a->category != NULL &&
-	    (g = group_find(&r->s->categories, a->category)) != NULL) {
+	if (a->cat >= 0) {
+		g = &r->s->categories.v[a->cat];
 		jset(c, "category", g->name);
-		group_href(c, "category_href", root, g);
+		jcat(c, "category_href", root, g->href);
 	}
 	return c;
+}
+
+/* a fingerprint of what card() shows of a */
+static uint64_t
+card_fp(uint64_t h, const struct site *s, const struct article *a)
+{
+	h = slug_hash_more(h, a->title);
+	h = slug_hash_more(h, a->href);
+	h = slug_hash_more(h, a->source);
+	h = slug_hash_more(h, a->excerpt);
+	h = slug_hash_more(h, a->author);
+	h = slug_hash_more(h, a->dtime);
+	h = slug_hash_more(h, a->cat >= 0 ? s->categories.v[a->cat].name : NULL);
+	return slug_hash_more(h, a->cat >= 0 ? s->categories.v[a->cat].href : NULL);
 }
 
 static json_t *
@@ -182,7 +203,8 @@ base_ctx(struct render *r, const char *path, const char *title,
 }
 
 static void
-emit(struct render *r, const char *tmpl, json_t *ctx, const char *path)
+emit_fp(struct render *r, const char *tmpl, json_t *ctx, const char *path,
+    uint64_t fp)
 {
 	char err[256];
 
@@ -190,9 +212,16 @@ emit(struct render *r, const char *tmpl, json_t *ctx, const char *path)
 	if (tmpl_render(r->ts, tmpl, ctx, &r->page, err, sizeof err) == -1) {
 		news_fatal("theme: %s", err);
 	}
-	if (out_write(r->out, path, news_buf_str(&r->page), r->page.len) == -1)
+	if (out_write_fp(r->out, path, news_buf_str(&r->page), r->page.len,
+	    fp) == -1)
 		r->failed = 1;
 	json_decref(ctx);
+}
+
+static void
+emit(struct render *r, const char *tmpl, json_t *ctx, const char *path)
+{
+	emit_fp(r, tmpl, ctx, path, 0);
 }
 
 /* ---- article pages ---- */
@@ -218,6 +247,60 @@ names(struct render *r, char **v, size_t n, const struct groups *g,
 	return arr;
 }
 
+/*
+ * Everything an article page is made of, hashed: the article, the cards
+ * of its related, older and newer articles, the theme and the options.
+ * An unchanged fingerprint means an unchanged page, not rendered again.
+ */
+static uint64_t
+article_fp(struct render *r, size_t i)
+{
+	const struct article *a = &r->s->a[i];
+	const struct group *g;
+	uint64_t h = r->salt;
+	size_t k;
+	long j;
+
+	h = card_fp(h, r->s, a);
+	h = slug_hash_more(h, a->url);
+	h = slug_hash_more(h, a->source_url);
+	h = slug_hash_more(h, a->lang);
+	h = slug_hash_more(h, a->image);
+	h = slug_hash_more(h, a->path);
+	h ^= a->body_hash;
+	h = slug_hash_more(h, a->dated && a->updated > a->published + 60 ?
+	    "u" : "-");
+	h += (uint64_t)a->updated * 0x9e3779b97f4a7c15ULL;
+	if (a->author != NULL && (g = group_find(&r->s->authors, a->author)))
+		h = slug_hash_more(h, g->href);
+	for (k = 0; k < a->ncountries; k++)
+		if ((g = group_find(&r->s->countries, a->countries[k])) != NULL) {
+			h = slug_hash_more(h, g->name);
+			h = slug_hash_more(h, g->href);
+		}
+	h = slug_hash_more(h, "tags");
+	for (k = 0; k < a->ntags; k++)
+		if ((g = group_find(&r->s->tags, a->tags[k])) != NULL) {
+			h = slug_hash_more(h, g->name);
+			h = slug_hash_more(h, g->href);
+		}
+	for (k = 0; k < a->nwarnings; k++) {
+		h = slug_hash_more(h, a->warnings[k].type);
+		h = slug_hash_more(h, a->warnings[k].message);
+	}
+	h = slug_hash_more(h, "related");
+	for (k = 0; k < a->nrelated; k++)
+		if ((j = site_find(r->s, a->related[k])) >= 0 && (size_t)j != i)
+			h = card_fp(h, r->s, &r->s->a[j]);
+	h = slug_hash_more(h, "prev");
+	if (i + 1 < r->s->n)
+		h = card_fp(h, r->s, &r->s->a[i + 1]);
+	h = slug_hash_more(h, "next");
+	if (i > 0)
+		h = card_fp(h, r->s, &r->s->a[i - 1]);
+	return h ? h : 1;
+}
+
 static void
 article_page(struct render *r, size_t i)
 {
@@ -225,9 +308,13 @@ article_page(struct render *r, size_t i)
 	json_t *c, *art, *rel, *w;
 	const struct group *g;
 	char root[256], buf[64], *html;
+	uint64_t fp;
 	size_t k;
 	long j;
 
+	fp = article_fp(r, i);
+	if (!r->o->force && out_fresh(r->out, a->path, fp))
+		return;
 	rootof(root, sizeof root, a->path);
 	c = base_ctx(r, a->path, a->title, root);
 	art = json_object();
@@ -295,7 +382,7 @@ article_page(struct render *r, size_t i)
 		json_object_set_new(c, "prev", card(r, &r->s->a[i + 1], root));
 	if (i > 0)
 		json_object_set_new(c, "next", card(r, &r->s->a[i - 1], root));
-	emit(r, "article", c, a->path);
+	emit_fp(r, "article", c, a->path, fp);
 }
 
 /* ---- listings ---- */
@@ -338,17 +425,65 @@ listing_path(struct news_buf *b, const struct listing *l, size_t k)
 		    "page/", k);
 }
 
+/* what the calendar widget of y-m shows: its counts and neighbours */
+static uint64_t
+calendar_fp(struct render *r, uint64_t h, int y, int m)
+{
+	char buf[64];
+	int d, py, pm, ny, nm, n = news_cal_mdays(y, m);
+
+	for (d = 1; d <= n; d++) {
+		snprintf(buf, sizeof buf, "%lu", news_cal_count(r->cal, y, m, d));
+		h = slug_hash_more(h, buf);
+	}
+	py = pm = ny = nm = 0;
+	news_cal_prev(r->cal, y, m, &py, &pm);
+	news_cal_next(r->cal, y, m, &ny, &nm);
+	snprintf(buf, sizeof buf, "%d-%d %d-%d %d-%d", y, m, py, pm, ny, nm);
+	return slug_hash_more(h, buf);
+}
+
+static uint64_t
+listing_fp(struct render *r, const struct listing *l, const char *path,
+    size_t k, size_t from, size_t to, size_t older, size_t newer,
+    int has_newer)
+{
+	uint64_t h = slug_hash_more(r->salt, path);
+	char buf[128];
+	size_t i;
+
+	h = slug_hash_more(h, l->heading);
+	h = slug_hash_more(h, l->kind);
+	h = slug_hash_more(h, l->description);
+	snprintf(buf, sizeof buf, "%zu %zu %zu %zu %d %d", k, k ? 0 : l->n,
+	    older, newer, has_newer, l->n == 1);
+	h = slug_hash_more(h, buf);
+	for (i = from; i < to; i++)
+		h = card_fp(h, r->s, &r->s->a[l->idx[i]]);
+	if (l->cal_y > 0)
+		h = calendar_fp(r, h, l->cal_y, l->cal_m);
+	return h ? h : 1;
+}
+
 /* one page of a listing: k = 0 the newest, else the k-th from the oldest */
 static void
 listing_page(struct render *r, const struct listing *l, size_t k,
     size_t from, size_t to, size_t older, size_t newer, int has_newer)
 {
 	struct news_buf path = NEWS_BUF_INIT, t = NEWS_BUF_INIT;
-	json_t *c, *items = json_array(), *pg = json_object();
+	json_t *c, *items, *pg;
 	char root[256];
+	uint64_t fp;
 	size_t i;
 
 	listing_path(&path, l, k);
+	fp = listing_fp(r, l, path.s, k, from, to, older, newer, has_newer);
+	if (!r->o->force && out_fresh(r->out, path.s, fp)) {
+		news_buf_free(&path);
+		return;
+	}
+	items = json_array();
+	pg = json_object();
 	rootof(root, sizeof root, path.s);
 	if (k == 0)
 		news_buf_adds(&t, l->heading);
@@ -380,7 +515,7 @@ listing_page(struct render *r, const struct listing *l, size_t k,
 	json_decref(pg);
 	if (l->cal_y > 0)
 		calendar(r, c, l->cal_y, l->cal_m, root);
-	emit(r, "list", c, path.s);
+	emit_fp(r, "list", c, path.s, fp);
 	news_buf_free(&path);
 	news_buf_free(&t);
 }
@@ -636,6 +771,9 @@ load_theme(struct render *r)
 			goto next;
 		if ((data = slurp(path, &len)) == NULL)
 			news_fatal("%s:", path);
+		r->salt = slug_hash_more(r->salt, names[i]);
+		r->salt ^= slug_hash(data, len);
+		r->salt *= 0x100000001b3ULL;
 		dot = strrchr(names[i], '.');
 		if (dot != NULL && strcmp(dot, ".html") == 0) {
 			*dot = '\0';
@@ -672,6 +810,8 @@ pages_render(struct site *s, const struct options *o)
 
 	r.s = s;
 	r.o = o;
+	r.salt = slug_hash_more(slug_hash_more(slug_hash_more(
+	    0xcbf29ce484222325ULL, o->title), o->base_url), o->lang);
 	if ((r.out = out_open(o->outdir)) == NULL)
 		return NEWS_EXIT_FATAL;
 	load_theme(&r);

@@ -43,6 +43,8 @@ void slug_url_path(struct news_buf *b, const char *path);
 int slug_path_safe(const char *path);
 /* FNV-1a, 64 bits */
 uint64_t slug_hash(const char *s, size_t len);
+/* FNV-1a of s (NULL hashes apart from "") and a separator, onto h */
+uint64_t slug_hash_more(uint64_t h, const char *s);
 
 /* ---- template.c: the mustache-like engine (see news-render(1)) ---- */
 
@@ -69,6 +71,13 @@ struct out *out_open(const char *dir);
  * (reported). */
 int out_write(struct out *o, const char *relpath, const char *data,
     size_t len);
+/* the same, remembering fp (a fingerprint of what the page was made
+ * from) in the manifest */
+int out_write_fp(struct out *o, const char *relpath, const char *data,
+    size_t len, uint64_t fp);
+/* 1 (and the file counts as kept) when the last run wrote relpath from
+ * the same fingerprint and the file is still there */
+int out_fresh(struct out *o, const char *relpath, uint64_t fp);
 /* Remove files of the old manifest not written this time, save the
  * manifest; counts in *w, *k, *r.  0 or -1 (reported). */
 int out_close(struct out *o, unsigned long *w, unsigned long *k,
@@ -104,6 +113,11 @@ struct article {
 	int64_t updated;	/* updated, else published */
 	int dated;
 	char *path;		/* output path, e.g. 2025/12/13/slug.html */
+	char *href;		/* path, percent-encoded for links */
+	char dwords[48];	/* "Saturday, 13 December 2025", or "" */
+	char dtime[32];		/* "2025-12-13T08:30:00Z", or "" */
+	long cat;		/* index in site.categories, or -1 */
+	uint64_t body_hash;	/* of the spooled bodies */
 	/* spooled bodies: HTML (content, else summary) and text */
 	long html_off, text_off;
 	size_t html_len, text_len;
@@ -114,6 +128,7 @@ struct group {
 	char *name;		/* shown */
 	char *key;		/* lookup key (tag name folded, code, ...) */
 	char *dir;		/* output directory, e.g. tag/climate */
+	char *href;		/* dir/index.html, percent-encoded */
 	size_t *idx;		/* articles, newest first */
 	size_t n, cap;
 };
@@ -148,6 +163,7 @@ struct options {
 	int64_t now;		/* --now, or 0: the newest article */
 	int color;
 	int quiet;
+	int force;		/* render every page, fingerprints or not */
 };
 
 int site_load(struct site *s, int argc, char **argv, const struct options *o);

@@ -10,6 +10,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "news.h"
@@ -254,6 +255,7 @@ article_free(struct article *a)
 	free(a->image);
 	free(a->excerpt);
 	free(a->path);
+	free(a->href);
 	free_strings(a->tags, a->ntags);
 	free_strings(a->countries, a->ncountries);
 	free_strings(a->related, a->nrelated);
@@ -397,7 +399,10 @@ load_one(json_t *rec, struct news_reader *r, void *arg)
 	if (v == NULL || *v == '\0')
 		v = news_record_str(rec, "summary");
 	spool(s, v, &a->html_off, &a->html_len);
-	spool(s, news_record_str(rec, "text"), &a->text_off, &a->text_len);
+	a->body_hash = slug_hash_more(0xcbf29ce484222325ULL, v);
+	v = news_record_str(rec, "text");
+	spool(s, v, &a->text_off, &a->text_len);
+	a->body_hash = slug_hash_more(a->body_hash, v);
 	return 0;
 }
 
@@ -555,6 +560,10 @@ group_dirs(struct groups *g, const char *prefix, int slugs)
 			    g->v[i].key, strlen(g->v[i].key)) & 0xffffff));
 		map_put(used, b.s, i);
 		g->v[i].dir = news_xstrdup(b.s);
+		news_buf_reset(&b);
+		slug_url_path(&b, g->v[i].dir);
+		news_buf_adds(&b, "/index.html");
+		g->v[i].href = news_xstrdup(b.s);
 	}
 	news_buf_free(&b);
 	map_free(used);
@@ -634,6 +643,35 @@ index_keys(struct site *s)
 	}
 }
 
+/* what every page of an article shows, computed once */
+static void
+derive(struct site *s)
+{
+	struct news_buf b = NEWS_BUF_INIT;
+	struct article *a;
+	size_t i, g;
+	char *k;
+
+	for (i = 0; i < s->n; i++) {
+		a = &s->a[i];
+		news_buf_reset(&b);
+		slug_url_path(&b, a->path);
+		a->href = news_xstrdup(news_buf_str(&b));
+		if (a->dated) {
+			date_words(a->published, a->dwords, sizeof a->dwords);
+			date_rfc3339(a->published, a->dtime, sizeof a->dtime);
+		}
+		a->cat = -1;
+		if (a->category != NULL) {
+			k = fold(a->category);
+			if (map_get(s->categories.bykey, k, &g))
+				a->cat = (long)g;
+			free(k);
+		}
+	}
+	news_buf_free(&b);
+}
+
 static void
 groups_init(struct groups *g)
 {
@@ -670,6 +708,7 @@ site_load(struct site *s, int argc, char **argv, const struct options *o)
 	index_keys(s);
 	assign_paths(s);
 	build_groups(s);
+	derive(s);
 	s->newest = s->n > 0 && s->a[0].dated ? s->a[0].published : 0;
 	return ret;
 }
@@ -683,6 +722,7 @@ groups_free(struct groups *g)
 		free(g->v[i].name);
 		free(g->v[i].key);
 		free(g->v[i].dir);
+		free(g->v[i].href);
 		free(g->v[i].idx);
 	}
 	free(g->v);
@@ -813,6 +853,39 @@ text_html(struct news_buf *b, const char *t)
 		news_buf_adds(b, "</ul>\n");
 }
 
+/* 1 if some href= or src= in html may be relative (not http:, https:
+ * or data:); a cheap scan, erring towards yes */
+static int
+relative_urls(const char *html)
+{
+	const char *p = html, *v;
+
+	while ((p = strpbrk(p, "sShH")) != NULL) {
+		if (strncasecmp(p, "src", 3) == 0)
+			v = p + 3;
+		else if (strncasecmp(p, "href", 4) == 0)
+			v = p + 4;
+		else {
+			p++;
+			continue;
+		}
+		p = v;
+		while (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r')
+			v++;
+		if (*v != '=')
+			continue;
+		v++;
+		while (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r' ||
+		    *v == '"' || *v == '\'')
+			v++;
+		if (strncasecmp(v, "https://", 8) != 0 &&
+		    strncasecmp(v, "http://", 7) != 0 &&
+		    strncasecmp(v, "data:", 5) != 0)
+			return 1;
+	}
+	return 0;
+}
+
 char *
 article_html(struct site *s, const struct article *a)
 {
@@ -821,16 +894,17 @@ article_html(struct site *s, const struct article *a)
 
 	if (a->html_len > 0) {
 		body = site_body(s, a, 1);
-		safe = news_sanitize_html(body, a->html_len, a->url, 0);
-		free(body);
-		if (strstr(safe, "<a ") != NULL) {
-			/* every link leads off our site: again without a
-			 * base, so that each gets rel="nofollow noopener" */
-			body = safe;
-			safe = news_sanitize_html(body, strlen(body), NULL,
-			    NEWS_SANITIZE_NOFOLLOW);
+		if (relative_urls(body)) {
+			/* resolve them first; then again without a base,
+			 * so that every link gets rel="nofollow noopener" */
+			safe = news_sanitize_html(body, a->html_len, a->url, 0);
 			free(body);
+			body = safe;
 		}
+		/* every link leads off our site */
+		safe = news_sanitize_html(body, strlen(body), NULL,
+		    NEWS_SANITIZE_NOFOLLOW);
+		free(body);
 		if (*safe != '\0')
 			return safe;
 		free(safe);

@@ -172,21 +172,31 @@ slug_make(const char *s, size_t max, const char *fallback)
 	return news_buf_take(&b);
 }
 
+static int
+url_safe(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+	    c == '~' || c == '/';
+}
+
 void
 slug_url_path(struct news_buf *b, const char *path)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	const unsigned char *p;
+	const unsigned char *p = (const unsigned char *)path, *run;
+	char esc[3];
 
-	for (p = (const unsigned char *)path; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '.' ||
-		    *p == '_' || *p == '~' || *p == '/') {
-			news_buf_addc(b, *p);
-		} else {
-			news_buf_addc(b, '%');
-			news_buf_addc(b, hex[*p >> 4]);
-			news_buf_addc(b, hex[*p & 15]);
+	while (*p) {
+		for (run = p; *p && url_safe(*p); p++)
+			;
+		news_buf_add(b, run, (size_t)(p - run));
+		if (*p) {
+			esc[0] = '%';
+			esc[1] = hex[*p >> 4];
+			esc[2] = hex[*p & 15];
+			news_buf_add(b, esc, 3);
+			p++;
 		}
 	}
 }
@@ -225,4 +235,21 @@ slug_hash(const char *s, size_t len)
 		h *= 0x100000001b3ULL;
 	}
 	return h;
+}
+
+uint64_t
+slug_hash_more(uint64_t h, const char *s)
+{
+	const unsigned char *p;
+
+	if (s == NULL) {
+		h ^= 0xfe;
+		return h * 0x100000001b3ULL;
+	}
+	for (p = (const unsigned char *)s; *p; p++) {
+		h ^= *p;
+		h *= 0x100000001b3ULL;
+	}
+	h ^= 0xff;
+	return h * 0x100000001b3ULL;
 }
