@@ -28,6 +28,7 @@ struct term {
 	uint32_t nsent, lastsent, sumsent;
 	uint32_t dl, dr, tl, tr;
 	uint32_t first;		/* token index of the first occurrence */
+	uint32_t low;		/* one written in lower case, or UINT32_MAX */
 	double score;
 };
 
@@ -184,11 +185,26 @@ stem_hash(struct kw *k, const char *lang, const char *f, size_t n)
 }
 
 /* count terms and their contexts */
+/* the end of a dateline ("ULAANBAATAR -") at the start of the text, or 0 */
+static size_t
+dateline_end(const struct doc *d)
+{
+	size_t s = d->title_end, e;
+
+	if (s >= d->n || !(d->t[s].flags & T_UPPER))
+		return 0;
+	for (e = s; e < d->n && e < s + 14 && d->t[e].para == d->t[s].para; e++)
+		if (d->t[e].len >= 1 && (d->t[e].src[d->t[e].off] == '-' ||
+		    d->t[e].src[d->t[e].off] == '(' || tok_fold(d, &d->t[e])[0] == '-'))
+			return e;
+	return 0;
+}
+
 static void
 count_terms(struct kw *k, const struct stopwords *sw, const struct doc *d,
     const char *lang)
 {
-	size_t i;
+	size_t i, dl = dateline_end(d);
 	int32_t *slot;
 	struct term *t;
 	uint64_t h;
@@ -202,6 +218,8 @@ count_terms(struct kw *k, const struct stopwords *sw, const struct doc *d,
 	for (i = 0; i < d->n; i++) {
 		const struct tok *tk = &d->t[i];
 		k->tokterm[i] = -1;
+		if (i >= d->title_end && i < dl && (tk->flags & T_UPPER))
+			continue;
 		if (!is_candidate(sw, lang, d, tk))
 			continue;
 		h = stem_hash(k, lang, tok_fold(d, tk), tk->flen);
@@ -215,12 +233,15 @@ count_terms(struct kw *k, const struct stopwords *sw, const struct doc *d,
 			memset(t, 0, sizeof(*t));
 			t->h = h;
 			t->first = (uint32_t)i;
+			t->low = UINT32_MAX;
 			t->lastsent = UINT32_MAX;
 			*slot = (int32_t)k->tn++;
 		}
 		t = &k->t[*slot];
 		k->tokterm[i] = *slot;
 		t->tf++;
+		if (t->low == UINT32_MAX && !(tk->flags & (T_CAP | T_CAPSCTX | T_UPPER)))
+			t->low = (uint32_t)i;
 		if (tk->flags & T_UPPER && !(tk->flags & T_CAPSCTX))
 			t->tfup++;
 		else if ((tk->flags & T_CAP) && !(tk->flags & (T_SENT | T_CAPSCTX)))
@@ -364,6 +385,8 @@ find_phrases(struct kw *k, const struct doc *d)
 struct cand {
 	double score;
 	uint32_t tok, n;
+	int lower;		/* write in lower case (only ever capitalised
+				 * at the start of a sentence) */
 };
 
 static int
@@ -377,8 +400,19 @@ cmp_cand(const void *a, const void *b)
 }
 
 /* the surface form of tokens [i, i+n): as written, unless all capitals */
+static int
+ascii(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 128)
+			return 0;
+	return 1;
+}
+
 static void
-surface(struct kw *k, const struct doc *d, size_t i, size_t n)
+surface(struct kw *k, const struct doc *d, size_t i, size_t n, int lower)
 {
 	size_t j;
 	const struct tok *t;
@@ -388,7 +422,8 @@ surface(struct kw *k, const struct doc *d, size_t i, size_t n)
 		t = &d->t[i + j];
 		if (j)
 			news_buf_addc(&k->out, ' ');
-		if ((t->flags & T_CAPSCTX) && !(t->flags & T_DOTS))
+		if (((t->flags & T_CAPSCTX) && !(t->flags & T_DOTS)) ||
+		    (lower && ascii(t->src + t->off, t->len)))
 			news_buf_adds(&k->out, tok_fold(d, t));
 		else
 			news_buf_add(&k->out, t->src + t->off, t->len);
@@ -416,7 +451,9 @@ keywords_find(struct kw *k, const struct stopwords *sw, const struct doc *d,
 	/* frequency first; YAKE's score (in (0, 1) after squashing) breaks ties */
 	for (i = 0; i < k->tn; i++) {
 		c[nc].score = -(double)k->t[i].tf + k->t[i].score / (1.0 + k->t[i].score);
-		c[nc].tok = k->t[i].first;
+		c[nc].tok = k->t[i].low != UINT32_MAX ? k->t[i].low : k->t[i].first;
+		c[nc].lower = k->t[i].low == UINT32_MAX && k->t[i].tfcap == 0 &&
+		    k->t[i].tfup == 0;
 		c[nc++].n = 1;
 	}
 	/* names: every word capitalised, seen at least twice */
@@ -426,6 +463,7 @@ keywords_find(struct kw *k, const struct stopwords *sw, const struct doc *d,
 			continue;
 		c[nc].score = -(double)p->tf + p->score / (1.0 + p->score);
 		c[nc].tok = p->first;
+		c[nc].lower = 0;
 		c[nc++].n = p->n;
 	}
 	qsort(c, nc, sizeof(*c), cmp_cand);
@@ -440,7 +478,7 @@ keywords_find(struct kw *k, const struct stopwords *sw, const struct doc *d,
 		if (j < nseen)
 			continue;
 		seen[nseen++] = h;
-		surface(k, d, c[i].tok, c[i].n);
+		surface(k, d, c[i].tok, c[i].n, c[i].lower);
 		strlist_add(out, news_buf_str(&k->out));
 		got++;
 	}
