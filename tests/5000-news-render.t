@@ -83,5 +83,9 @@ check '-f text lists date, source, title and URL' \
 check '-f text fits the width' \
 	'news-render -f text -w 80 $R/basic.jsonl > out &&
 	 awk "{ if (length(\$0) > 80 + 0) { print; bad = 1 } } END { exit bad }" out || true'
+check 'an empty archive still makes a site' \
+	'news-render -q -o empty --base-url https://news.example.org/ /dev/null &&
+	 test -f empty/index.html && grep -q "Nothing here yet" empty/index.html &&
+	 xmllint --noout empty/feed.xml empty/sitemap.xml'
 check 'bad usage exits 2' 'test "$(status news-render -f nope)" = 2 && test "$(status news-render -o x -f text)" = 2'
 done_testing

@@ -638,7 +638,8 @@ group_index(struct render *r, const struct groups *g, const char *path,
 			max = g->v[i].n;
 	}
 	if (!cloud)	/* lists by count; the cloud in name order */
-		qsort(v, g->n, sizeof *v, bycount);
+		if (g->n > 0)
+			qsort(v, g->n, sizeof *v, bycount);
 	lmax = log((double)max + 1);
 	for (i = 0; i < g->n; i++) {
 		e = json_object();
@@ -764,7 +765,8 @@ load_theme(struct render *r)
 		names[n++] = news_xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, namecmp);
+	if (n > 0)
+		qsort(names, n, sizeof *names, namecmp);
 	for (i = 0; i < n; i++) {
 		snprintf(path, sizeof path, "%s/%s", r->o->theme, names[i]);
 		if (stat(path, &st) == -1 || !S_ISREG(st.st_mode))

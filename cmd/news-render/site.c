@@ -541,7 +541,8 @@ group_dirs(struct groups *g, const char *prefix, int slugs)
 	size_t i;
 	char *slug;
 
-	qsort(g->v, g->n, sizeof *g->v, groupcmp);
+	if (g->n > 0)
+		qsort(g->v, g->n, sizeof *g->v, groupcmp);
 	map_free(g->bykey);
 	g->bykey = map_new();
 	for (i = 0; i < g->n; i++) {
@@ -704,7 +705,8 @@ site_load(struct site *s, int argc, char **argv, const struct options *o)
 	map_free(l.exclude);
 	if (l.excluded > 0 && !o->quiet)
 		news_info("%lu excluded by %s", l.excluded, o->exclude);
-	qsort(s->a, s->n, sizeof *s->a, newest_first);
+	if (s->n > 0)
+		qsort(s->a, s->n, sizeof *s->a, newest_first);
 	index_keys(s);
 	assign_paths(s);
 	build_groups(s);
