@@ -24,6 +24,7 @@
 #include "date.h"
 #include "text.h"
 #include "url.h"
+#include "record.h"
 #include "fetch.h"
 
 #define MAXDEPTH 300
@@ -165,6 +166,8 @@ struct feed {
 	unsigned char sltype[NSLOT];
 	char *fslot[NFSLOT];
 	json_t *cats, *encs;
+	struct news_buf ftext, line;
+	const char *fobj_title, *fobj_link;
 	size_t nitems;
 	int stopped, ended, rootdone;
 	char err[200];
@@ -633,8 +636,9 @@ split_author(const char *s, char **name, char **email)
 	free(t);
 }
 
+/* the author of the item being read: *name (squeezed) and *email */
 static void
-item_author(struct feed *f, json_t *o)
+item_author(struct feed *f, char **namep, char **emailp)
 {
 	char *name = NULL, *email = NULL;
 	const char *s;
@@ -652,15 +656,12 @@ item_author(struct feed *f, json_t *o)
 		if (f->fslot[FS_AEMAIL])
 			email = news_xstrdup(f->fslot[FS_AEMAIL]);
 	}
+	*namep = NULL;
 	if (name) {
-		char *sq = news_text_squeeze(name, strlen(name));
-
-		set_str(o, "author", sq);
-		free(sq);
+		*namep = news_text_squeeze(name, strlen(name));
+		free(name);
 	}
-	set_str(o, "author_email", email);
-	free(name);
-	free(email);
+	*emailp = email;
 }
 
 static json_t *
@@ -672,6 +673,25 @@ feed_object(struct feed *f)
 	set_str(o, "title", f->fslot[FS_TITLE]);
 	set_str(o, "link", f->fslot[FS_LINK]);
 	return o;
+}
+
+/* the feed object as JSON text, kept while the feed's title and link
+ * stay the same (they are set once) */
+static const struct news_buf *
+feed_text(struct feed *f)
+{
+	json_t *o;
+
+	if (f->ftext.len == 0 || f->fobj_title != f->fslot[FS_TITLE] ||
+	    f->fobj_link != f->fslot[FS_LINK]) {
+		o = feed_object(f);
+		news_buf_reset(&f->ftext);
+		json_put(&f->ftext, o);
+		json_decref(o);
+		f->fobj_title = f->fslot[FS_TITLE];
+		f->fobj_link = f->fslot[FS_LINK];
+	}
+	return &f->ftext;
 }
 
 static void
@@ -690,38 +710,107 @@ item_clear(struct feed *f)
 }
 
 static void
-emit(struct feed *f, json_t *o)
+emit_item(struct feed *f, const struct feed_item *it)
 {
 	f->nitems++;
-	if (!f->stopped && f->fn(o, f->arg) != 0) {
+	if (!f->stopped && f->fn(it, f->arg) != 0) {
 		f->stopped = 1;
 		if (f->ctxt)
 			xmlStopParser(f->ctxt);
 	}
+}
+
+/* an item built as a json_t (JSON Feed) */
+static void
+emit(struct feed *f, json_t *o)
+{
+	struct feed_item it;
+
+	news_buf_reset(&f->line);
+	json_put(&f->line, o);
+	it.json = f->line.s;
+	it.len = f->line.len;
+	it.id = news_record_str(o, "id");
+	it.url = news_record_str(o, "url");
+	it.title = news_record_str(o, "title");
+	it.published = news_record_str(o, "published");
+	emit_item(f, &it);
 	json_decref(o);
 }
 
+/* "key":"value" into the item's line (nothing when v is NULL or "") */
+static void
+put_field(struct news_buf *b, const char *k, const char *v)
+{
+	size_t n;
+	char *r;
+
+	if (v == NULL || *v == '\0')
+		return;
+	if (b->len > 1)
+		news_buf_addc(b, ',');
+	news_buf_addc(b, '"');
+	news_buf_adds(b, k);
+	news_buf_add(b, "\":", 2);
+	n = strlen(v);
+	if (news_utf8_valid(v, n)) {
+		json_put_string(b, v, n);
+	} else {
+		r = news_utf8_repair(v, n, &n);
+		json_put_string(b, r, n);
+		free(r);
+	}
+}
+
+static const char *
+date_buf(const char *s, char *buf)
+{
+	int64_t t;
+
+	if (s == NULL || news_date_parse(s, (size_t)-1, 0, 0, &t, NULL) != 0)
+		return NULL;
+	return news_date_format(t, buf);
+}
+
+/* the end of an item: its record, written straight as JSON text */
 static void
 item_end(struct feed *f)
 {
-	json_t *o = json_object(), *v;
-	const char *url, *id, *img = NULL;
+	struct news_buf *b = &f->line;
+	struct feed_item it;
+	const char *img = NULL;
+	char pub[NEWS_DATE_BUFSZ], upd[NEWS_DATE_BUFSZ], *name, *email;
+	json_t *v;
 	size_t i;
 
-	url = first(f, SL_LINK, SL_GUIDLINK);
-	id = first(f, SL_GUID, SL_DCID);
-	set_str(o, "url", url);
-	set_str(o, "id", id ? id : url);
-	set_str(o, "title", first(f, SL_TITLE, SL_MTITLE));
-	set_date(o, "published", first(f, SL_PUBDATE, SL_DCTCREATED));
-	set_date(o, "updated", first(f, SL_UPDATED, SL_DCTMODIFIED));
-	item_author(f, o);
-	set_str(o, "summary", first(f, SL_DESC, SL_MDESC));
-	set_str(o, "content", first(f, SL_ENCODED, SL_XBODY));
-	if (f->cats && json_array_size(f->cats))
-		json_object_set(o, "categories", f->cats);
-	if (f->encs && json_array_size(f->encs))
-		json_object_set(o, "enclosures", f->encs);
+	it.url = first(f, SL_LINK, SL_GUIDLINK);
+	it.id = first(f, SL_GUID, SL_DCID);
+	if (it.id == NULL)
+		it.id = it.url;
+	it.title = first(f, SL_TITLE, SL_MTITLE);
+	it.published = date_buf(first(f, SL_PUBDATE, SL_DCTCREATED), pub);
+	item_author(f, &name, &email);
+	news_buf_reset(b);
+	news_buf_addc(b, '{');
+	put_field(b, "url", it.url);
+	put_field(b, "id", it.id);
+	put_field(b, "title", it.title);
+	put_field(b, "published", it.published);
+	put_field(b, "updated", date_buf(first(f, SL_UPDATED, SL_DCTMODIFIED), upd));
+	put_field(b, "author", name);
+	put_field(b, "author_email", email);
+	free(name);
+	free(email);
+	put_field(b, "summary", first(f, SL_DESC, SL_MDESC));
+	put_field(b, "content", first(f, SL_ENCODED, SL_XBODY));
+	if (f->cats && json_array_size(f->cats)) {
+		news_buf_adds(b, b->len > 1 ? ",\"categories\":" : "\"categories\":");
+		json_put(b, f->cats);
+	}
+	if (f->encs && json_array_size(f->encs)) {
+		news_buf_adds(b, b->len > 1 ? ",\"enclosures\":" : "\"enclosures\":");
+		json_put(b, f->encs);
+	}
 	if ((img = first(f, SL_THUMB, SL_ITIMAGE)) == NULL && f->encs) {
 		json_array_foreach(f->encs, i, v) {
 			const char *t = json_string_value(json_object_get(v, "type"));
@@ -732,11 +821,15 @@ item_end(struct feed *f)
 			}
 		}
 	}
-	set_str(o, "image", img);
-	set_str(o, "comments", first(f, SL_COMMENTS, SL_REPLIES));
-	json_object_set_new(o, "feed", feed_object(f));
+	put_field(b, "image", img);
+	put_field(b, "comments", first(f, SL_COMMENTS, SL_REPLIES));
+	news_buf_adds(b, b->len > 1 ? ",\"feed\":" : "\"feed\":");
+	news_buf_add(b, feed_text(f)->s, feed_text(f)->len);
+	news_buf_addc(b, '}');
+	it.json = b->s;
+	it.len = b->len;
+	emit_item(f, &it);
 	item_clear(f);
-	emit(f, o);
 }
 
 /* ---- SAX callbacks ---- */
@@ -1676,6 +1769,8 @@ feed_free(struct feed *f)
 	item_clear(f);
 	for (i = 0; i < NFSLOT; i++)
 		free(f->fslot[i]);
+	news_buf_free(&f->ftext);
+	news_buf_free(&f->line);
 	xmlfix_free(f->fix);
 	news_buf_free(&f->clean);
 	news_buf_free(&f->jbuf);

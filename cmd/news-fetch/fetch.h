@@ -39,10 +39,17 @@ const char *xmlfix_encoding(const struct xmlfix *x);
 /* ---- feed.c ---- */
 struct feed;
 /*
- * Called for every item, in feed order.  item is owned by the parser
- * (it is freed after the call).  Return 0 to go on, -1 to stop parsing.
+ * An item: its record as compact JSON text (no newline; news_record_write
+ * would write the same bytes), and the fields the state keys it by.
+ * Everything is owned by the parser and valid during the callback only.
  */
-typedef int (*feed_item_fn)(json_t *item, void *arg);
+struct feed_item {
+	const char *json;
+	size_t len;
+	const char *id, *url, *title, *published;	/* NULL when absent */
+};
+/* Called for every item, in feed order: 0 to go on, -1 to stop parsing. */
+typedef int (*feed_item_fn)(const struct feed_item *item, void *arg);
 /* url: the feed's own URL (the base for relative links; may be NULL) */
 struct feed *feed_new(const char *url, feed_item_fn fn, void *arg);
 /* 0, or -1 when parsing stopped (callback stopped it, or a fatal error) */
@@ -59,8 +66,9 @@ int feed_parse_mem(const char *url, const char *p, size_t n, feed_item_fn fn,
     void *arg, char *err, size_t errlen);
 
 /* ---- jsonout.c ---- */
-/* news_record_write()'s output, faster: 0, or -1 on a write error */
-int record_write_fast(json_t *rec, FILE *fp);
+/* compact JSON text as news_record_write() writes it, appended to b */
+void json_put(struct news_buf *b, json_t *v);
+void json_put_string(struct news_buf *b, const char *s, size_t n);
 
 /* ---- sources.c ---- */
 struct source {

@@ -14,6 +14,7 @@
 #include <jansson.h>
 
 #include "buf.h"
+#include "news.h"
 #include "fetch.h"
 
 static unsigned char esc[256];
@@ -30,9 +31,10 @@ init(void)
 	esc['"'] = esc['\\'] = 1;
 }
 
-static void
-put_string(struct news_buf *b, const char *s, size_t n)
+void
+json_put_string(struct news_buf *b, const char *s, size_t n)
 {
+	init();
 	size_t i = 0, j;
 	unsigned char c;
 
@@ -90,7 +92,7 @@ put(struct news_buf *b, json_t *v)
 			if (!first)
 				news_buf_addc(b, ',');
 			first = 0;
-			put_string(b, k, strlen(k));
+			json_put_string(b, k, strlen(k));
 			news_buf_addc(b, ':');
 			if (put(b, x) != 0)
 				return -1;
@@ -108,7 +110,7 @@ put(struct news_buf *b, json_t *v)
 		news_buf_addc(b, ']');
 		return 0;
 	case JSON_STRING:
-		put_string(b, json_string_value(v), json_string_length(v));
+		json_put_string(b, json_string_value(v), json_string_length(v));
 		return 0;
 	case JSON_INTEGER:
 		news_buf_printf(b, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
@@ -127,20 +129,10 @@ put(struct news_buf *b, json_t *v)
 	}
 }
 
-int
-record_write_fast(json_t *rec, FILE *fp)
+void
+json_put(struct news_buf *b, json_t *v)
 {
-	static struct news_buf b;
-
 	init();
-	news_buf_reset(&b);
-	if (put(&b, rec) != 0)
-		return -1;
-	news_buf_addc(&b, '\n');
-	if (fwrite(b.s, 1, b.len, fp) != b.len)
-		return -1;
-	if (b.cap > 1024 * 1024) {
-		news_buf_free(&b);
-	}
-	return 0;
+	if (put(b, v) != 0)
+		news_fatal("out of memory");
 }

@@ -56,10 +56,9 @@ usage(void)
 
 /* the key an item is remembered by: its id, its URL's key, or a hash */
 static char *
-item_key(json_t *item)
+item_key(const struct feed_item *item)
 {
-	const char *id = news_record_str(item, "id");
-	const char *url = news_record_str(item, "url");
+	const char *id = item->id, *url = item->url;
 	const char *t, *d;
 	char *k, buf[40];
 	unsigned long long h = 1469598103934665603ULL;
@@ -68,8 +67,8 @@ item_key(json_t *item)
 		return news_xstrdup(id);
 	if (url && (k = news_url_key(url)) != NULL)
 		return k;
-	t = news_record_str(item, "title");
-	d = news_record_str(item, "published");
+	t = item->title;
+	d = item->published;
 	for (; t && *t; t++)
 		h = (h ^ (unsigned char)*t) * 1099511628211ULL;
 	h = (h ^ 0xff) * 1099511628211ULL;
@@ -80,7 +79,7 @@ item_key(json_t *item)
 }
 
 static int
-on_item(json_t *item, void *arg)
+on_item(const struct feed_item *item, void *arg)
 {
 	struct job *j = arg;
 	char *key = NULL;
@@ -94,7 +93,8 @@ on_item(json_t *item, void *arg)
 			return 0;
 		}
 	}
-	if (record_write_fast(item, stdout) != 0) {
+	if (fwrite(item->json, 1, item->len, stdout) != item->len ||
+	    putchar('\n') == EOF) {
 		stdout_dead = 1;
 		j->write_error = 1;
 		free(key);

@@ -202,6 +202,43 @@ dec_utf8(const char *p, size_t n, int final, struct news_buf *out)
 	return i;
 }
 
+/*
+ * The length of the prefix of s that dec_utf8() would copy unchanged:
+ * printable ASCII, tab, newlines and complete valid sequences other than
+ * U+FFFE and U+FFFF.
+ */
+static size_t
+clean_utf8(const char *p, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)p;
+	size_t i = 0;
+	uint32_t cp;
+	int l;
+
+	while (i < n) {
+		while (i + 8 <= n) {
+			uint64_t w;
+
+			memcpy(&w, s + i, 8);
+			if ((w & 0x8080808080808080ULL) ||
+			    ((w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL))
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		if (!u8special[s[i]]) {
+			i++;
+			continue;
+		}
+		if (s[i] < 0x80 || (l = news_utf8_decode(p + i, n - i, &cp)) <= 1 ||
+		    cp == 0xFFFE || cp == 0xFFFF)
+			break;
+		i += l;
+	}
+	return i;
+}
+
 static size_t
 dec_cp1252(const char *p, size_t n, struct news_buf *out)
 {
@@ -574,25 +611,28 @@ fix(struct xmlfix *x, const char *s, size_t n, int final, struct news_buf *out)
 			break;
 		case S_TEXT:
 			j = i;
-			/* 8 bytes at a time while there is no '<' and no '&' */
-			while (j + 8 <= n) {
-				uint64_t w, a, b;
+			for (;;) {
+				/* 8 bytes at a time while there is no '<' and no '&' */
+				while (j + 8 <= n) {
+					uint64_t w, a, b;
 
-				memcpy(&w, s + j, 8);
-				a = w ^ 0x3c3c3c3c3c3c3c3cULL;
-				b = w ^ 0x2626262626262626ULL;
-				if (((a - 0x0101010101010101ULL) & ~a) & 0x8080808080808080ULL ||
-				    ((b - 0x0101010101010101ULL) & ~b) & 0x8080808080808080ULL)
-					break;
-				j += 8;
-			}
-			for (; j < n; j++) {
-				if (!txspecial[(unsigned char)s[j]])
-					continue;
+					memcpy(&w, s + j, 8);
+					a = w ^ 0x3c3c3c3c3c3c3c3cULL;
+					b = w ^ 0x2626262626262626ULL;
+					if ((((a - 0x0101010101010101ULL) & ~a) |
+					    ((b - 0x0101010101010101ULL) & ~b)) &
+					    0x8080808080808080ULL)
+						break;
+					j += 8;
+				}
+				while (j < n && !txspecial[(unsigned char)s[j]])
+					j++;
 				/* an ordinary start or end tag needs no repair */
-				if (s[j] == '<' && j + 1 < n &&
-				    tagstart[(unsigned char)s[j + 1]])
+				if (j + 1 < n && s[j] == '<' &&
+				    tagstart[(unsigned char)s[j + 1]]) {
+					j++;
 					continue;
+				}
 				break;
 			}
 			news_buf_add(out, s + i, j - i);
@@ -670,6 +710,17 @@ xmlfix_push(struct xmlfix *x, const char *p, size_t n, int final,
 		x->raw = (struct news_buf)NEWS_BUF_INIT;
 		p = in.s ? in.s : "";
 		n = in.len;
+	} else if (x->mode == M_UTF8 && x->raw.len == 0 && x->dec.len == 0 &&
+	    x->state != S_START) {
+		/* the common case: clean UTF-8 is repaired in place, no copy */
+		size_t c = clean_utf8(p, n);
+
+		k = fix(x, p, c, final && c == n, out);
+		news_buf_add(&x->dec, p + k, c - k);
+		p += c;
+		n -= c;
+		if (n == 0 && !final)
+			return 0;
 	} else if (x->raw.len > 0) {
 		/* an undecoded tail from the last call comes first */
 		news_buf_add(&x->raw, p, n);
