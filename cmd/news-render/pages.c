@@ -460,7 +460,7 @@ listing_fp(struct render *r, const struct listing *l, const char *path,
 	h = slug_hash_more(h, buf);
 	for (i = from; i < to; i++)
 		h = card_fp(h, r->s, &r->s->a[l->idx[i]]);
-	if (l->cal_y > 0)
+	if (l->cal_y > 0 && k == 0)
 		h = calendar_fp(r, h, l->cal_y, l->cal_m);
 	return h ? h : 1;
 }
@@ -513,7 +513,8 @@ listing_page(struct render *r, const struct listing *l, size_t k,
 	if (json_object_size(pg) > 0)
 		json_object_set(c, "pagination", pg);
 	json_decref(pg);
-	if (l->cal_y > 0)
+	/* only on the newest page: older pages stay as they were */
+	if (l->cal_y > 0 && k == 0)
 		calendar(r, c, l->cal_y, l->cal_m, root);
 	emit_fp(r, "list", c, path.s, fp);
 	news_buf_free(&path);
