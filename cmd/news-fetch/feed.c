@@ -170,6 +170,7 @@ struct feed {
 	const char *fobj_title, *fobj_link;
 	size_t nitems;
 	int stopped, ended, rootdone;
+	int local;		/* the feed is a file:// URL */
 	char err[200];
 	char *errmsg;
 	struct cache_ent cache[CACHE];
@@ -300,7 +301,8 @@ resolve(struct feed *f, int d, const char *ref)
 		r = news_url_resolve(f->fslot[FS_LINK], ref);
 	if (r && (strncasecmp(r, "javascript:", 11) == 0 ||
 	    strncasecmp(r, "data:", 5) == 0 || strncasecmp(r, "vbscript:", 9) == 0 ||
-	    strncasecmp(r, "file:", 5) == 0 || strstr(r, "://") == NULL)) {
+	    (strncasecmp(r, "file:", 5) == 0 && !f->local) ||
+	    strstr(r, "://") == NULL)) {
 		free(r);
 		r = NULL;
 	}
@@ -1624,6 +1626,11 @@ feed_new(const char *url, feed_item_fn fn, void *arg)
 	f->jmax = JSON_MAX_DEFAULT;
 	if (url && news_url_is_http(url))
 		f->base[0] = f->url;
+	else if (url && strncmp(url, "file://", 7) == 0) {
+		/* a local file the user named: its links may be file: too */
+		f->base[0] = f->url;
+		f->local = 1;
+	}
 	return f;
 }
 

@@ -179,10 +179,32 @@ finish(struct job *j, int ok_fetch)
 	total_done++;
 }
 
+/* the file:// URL of a local path (absolute, percent-encoded) */
+static char *
+file_url(const char *path)
+{
+	char *abs = realpath(path, NULL), *r;
+	struct news_buf b = NEWS_BUF_INIT;
+	const unsigned char *p;
+
+	if (abs == NULL)
+		return NULL;
+	news_buf_adds(&b, "file://");
+	for (p = (const unsigned char *)abs; *p; p++) {
+		if (*p > 0x20 && *p < 0x7f && !strchr("%#?\"<>`{}|\\^[]", *p))
+			news_buf_addc(&b, *p);
+		else
+			news_buf_printf(&b, "%%%02X", *p);
+	}
+	free(abs);
+	r = news_buf_take(&b);
+	return r;
+}
+
 static void
 run_local(struct job *j)
 {
-	char buf[65536];
+	char buf[65536], *furl;
 	ssize_t n;
 	int fd;
 
@@ -198,7 +220,10 @@ run_local(struct job *j)
 		total_done++;
 		return;
 	}
-	j->feed = feed_new(j->src->url, on_item, j);
+	if ((furl = file_url(j->src->path)) == NULL)
+		furl = news_xstrdup(j->src->url);
+	j->feed = feed_new(furl, on_item, j);
+	free(furl);
 	feed_set_json_max(j->feed, max_size);
 	while ((n = read(fd, buf, sizeof(buf))) > 0)
 		if (feed_push(j->feed, buf, n) != 0)
