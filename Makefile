@@ -123,7 +123,7 @@ PROVE = prove
 PROVEFLAGS =
 check: all $(UNIT_BIN) $(DATA_BUILT)
 	NEWS_BIN=$(CURDIR)/$(BIN) NEWS_BUILD=$(CURDIR)/$(O) NEWS_TOP=$(CURDIR) \
-	    $(PROVE) $(PROVEFLAGS) --exec '' $(UNIT_BIN) $(sort $(wildcard tests/*.t))
+	    NEWS_SANITIZE=$(SANITIZE) $(PROVE) $(PROVEFLAGS) --exec '' $(UNIT_BIN) $(sort $(wildcard tests/*.t))
 
 bench: all $(BENCH_BIN)
 	@for b in $(sort $(wildcard bench/*.sh)); do \
