@@ -88,3 +88,8 @@ set -- $(measure /dev/null "$T/net2.jsonl" "$NEWS_BIN/news-fetch" -q -j 50 --per
 req=$(wc -l < "$T/log")
 cond=$(grep -c 'INM="g' "$T/log")
 echo "run 2 (--state): wall $1 s, exit $4, items $(wc -l < "$T/net2.jsonl"), requests $req, conditional $cond (each answered 304)"
+if command -v curl > /dev/null 2>&1; then
+	sed 's/^/url = /' "$T/list" > "$T/curlcfg"
+	set -- $(measure /dev/null /dev/null curl -s -Z --parallel-max 50 -K "$T/curlcfg" -o /dev/null)
+	echo "for scale, curl -Z --parallel-max 50 on the same URLs: wall $1 s"
+fi
