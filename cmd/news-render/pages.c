@@ -705,7 +705,9 @@ robots(struct render *r)
 
 	news_buf_adds(&b, "User-agent: *\nAllow: /\n");
 	if (r->o->base_url != NULL)
-		news_buf_printf(&b, "Sitemap: %ssitemap.xml\n", r->o->base_url);
+		news_buf_printf(&b, "Sitemap: %ssitemap.xml\n"
+		    "Sitemap: %snews-sitemap.xml\n", r->o->base_url,
+		    r->o->base_url);
 	if (out_write(r->out, "robots.txt", b.s, b.len) == -1)
 		r->failed = 1;
 	news_buf_free(&b);
