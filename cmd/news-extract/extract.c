@@ -144,8 +144,8 @@ ex_extract(const char *html, size_t len, const char *url,
 		return EX_EMPTY;
 	}
 	m = ex_meta_new(doc, url);
-	ex_meta_result(m, NULL, r);
 	top = ex_find_content(doc, m);
+	ex_meta_result(m, top, r);	/* uses the scores: before pruning */
 	if (top != NULL) {
 		ex_prune(top, m);
 		ex_assistant_prune(top, r);

@@ -24,6 +24,16 @@
 #define MAXMETA 256
 #define MAXCAND 16
 
+#define MAXDATES 64
+
+/* a place in the page that may hold the publication date */
+enum { DC_PROP, DC_TIME, DC_CLASS, DC_TEXT };
+struct dcand {
+	xmlNode *n;
+	long pos;		/* text offset in the page */
+	int kind;
+};
+
 struct kv {
 	char key[48];
 	const char *val;
@@ -38,13 +48,13 @@ struct ex_meta {
 	const char *lang, *canonical, *basehref;
 	char *title;			/* <title> */
 	xmlNode *h1[4];
+	long h1pos[4];			/* text offset of each h1 */
 	int nh1;
 	xmlNode *bylines[MAXCAND];	/* rel=author, itemprop=author... */
 	int nbylines;
-	xmlNode *dates[MAXCAND];	/* time, itemprop=datePublished... */
+	struct dcand dates[MAXDATES];	/* time, class ~ date, short texts */
 	int ndates;
-	xmlNode *datetexts[MAXCAND];	/* class ~ date: visible dates */
-	int ndatetexts;
+	long pos;			/* text characters so far in the walk */
 	xmlNode *firstimg;
 	json_t *ld;			/* the Article object of JSON-LD */
 	json_t *ldall;			/* every object seen (array) */
@@ -224,11 +234,11 @@ ldderef(struct ex_meta *m, json_t *v)
 }
 
 static const char *
-ldstr(struct ex_meta *m, const char *key)
+ldget(struct ex_meta *m, json_t *o, const char *key)
 {
 	json_t *v;
 
-	if (m->ld == NULL || (v = json_object_get(m->ld, key)) == NULL)
+	if (o == NULL || (v = json_object_get(o, key)) == NULL)
 		return NULL;
 	if (json_is_array(v))
 		v = json_array_get(v, 0);
@@ -237,6 +247,12 @@ ldstr(struct ex_meta *m, const char *key)
 		v = json_object_get(v, "name") ? json_object_get(v, "name") :
 		    json_object_get(v, "url");
 	return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+static const char *
+ldstr(struct ex_meta *m, const char *key)
+{
+	return ldget(m, m->ld, key);
 }
 
 static int
@@ -263,6 +279,52 @@ incomments(const xmlNode *n)
 }
 
 static void
+adddate(struct ex_meta *m, xmlNode *n, int kind)
+{
+	int i;
+
+	if (m->ndates >= MAXDATES)
+		return;
+	/* a class ~ date element holding a time: the time is enough */
+	for (i = m->ndates - 1; i >= 0 && kind == DC_TIME; i--)
+		if (m->dates[i].kind == DC_CLASS && m->dates[i].pos == m->pos) {
+			m->dates[i].n = n;
+			m->dates[i].kind = kind;
+			return;
+		}
+	m->dates[m->ndates].n = n;
+	m->dates[m->ndates].pos = m->pos;
+	m->dates[m->ndates].kind = kind;
+	m->ndates++;
+}
+
+/* a short text with a year in it (19xx, 20xx) may be a visible date */
+static void
+textnode(struct ex_meta *m, xmlNode *t)
+{
+	const unsigned char *s = t->content, *p;
+	size_t len;
+
+	if (s == NULL)
+		return;
+	len = strlen((const char *)s);
+	m->pos += (long)len;
+	if (len < 6 || len > 160 || m->ndates >= MAXDATES - 8)
+		return;
+	for (p = s; p + 4 <= s + len; p++)
+		if (((p[0] == '1' && p[1] == '9') || (p[0] == '2' &&
+		    p[1] == '0')) && isdigit(p[2]) && isdigit(p[3]) &&
+		    (p == s || !isdigit(p[-1])) && !isdigit(p[4]))
+			break;
+	if (p + 4 > s + len)
+		return;
+	m->dates[m->ndates].n = t;
+	m->dates[m->ndates].pos = m->pos - (long)len;
+	m->dates[m->ndates].kind = DC_TEXT;
+	m->ndates++;
+}
+
+static void
 element(struct ex_meta *m, xmlNode *n)
 {
 	const char *name = (const char *)n->name, *v, *k;
@@ -275,8 +337,10 @@ element(struct ex_meta *m, xmlNode *n)
 	case 'h':
 		if (strcmp(name, "html") == 0 && m->lang == NULL)
 			m->lang = news_html_attr(n, "lang");
-		else if (strcmp(name, "h1") == 0 && m->nh1 < 4)
+		else if (strcmp(name, "h1") == 0 && m->nh1 < 4) {
+			m->h1pos[m->nh1] = m->pos;
 			m->h1[m->nh1++] = n;
+		}
 		break;
 	case 'i':
 		if (strcmp(name, "img") == 0 && m->firstimg == NULL)
@@ -318,22 +382,21 @@ element(struct ex_meta *m, xmlNode *n)
 				m->bylines[m->nbylines++] = n;
 		} else if (strcasecmp(v, "datePublished") == 0 ||
 		    strcasecmp(v, "dateCreated") == 0) {
-			if (m->ndates < MAXCAND && !is(n, "meta"))
-				m->dates[m->ndates++] = n;
+			if (!is(n, "meta"))
+				adddate(m, n, DC_PROP);
 		}
 	}
 	if (is(n, "a") && (v = news_html_attr(n, "rel")) != NULL &&
 	    strcasestr(v, "author") != NULL && m->nbylines < MAXCAND)
 		m->bylines[m->nbylines++] = n;
-	if (is(n, "time") && m->ndates < MAXCAND)
-		m->dates[m->ndates++] = n;
-	if (!is(n, "time") && !is(n, "meta") && !is(n, "script") &&
+	if (is(n, "time"))
+		adddate(m, n, DC_TIME);
+	else if (!is(n, "meta") && !is(n, "script") &&
 	    !is(n, "body") && !is(n, "html") &&
 	    (classhas(n, "date") || classhas(n, "time") ||
 	    classhas(n, "posted") || classhas(n, "publish") ||
-	    classhas(n, "byline") || classhas(n, "meta")) &&
-	    m->ndatetexts < MAXCAND)
-		m->datetexts[m->ndatetexts++] = n;
+	    classhas(n, "byline") || classhas(n, "meta")))
+		adddate(m, n, DC_CLASS);
 	if ((classhas(n, "byline") || classhas(n, "author")) &&
 	    !is(n, "body") && !is(n, "html") && !is(n, "meta") &&
 	    !is(n, "label") && !is(n, "input") && !incomments(n) &&
@@ -350,11 +413,13 @@ collect(struct ex_meta *m)
 		if (n->type == XML_ELEMENT_NODE && n->name != NULL) {
 			element(m, n);
 			if (n->children != NULL && !is(n, "script") &&
-			    !is(n, "style")) {
+			    !is(n, "style") && !is(n, "noscript") &&
+			    !is(n, "template") && !is(n, "textarea")) {
 				n = n->children;
 				continue;
 			}
-		}
+		} else if (n->type == XML_TEXT_NODE)
+			textnode(m, n);
 		while (n != root && n->next == NULL)
 			n = n->parent;
 		if (n == root)
@@ -909,60 +974,180 @@ urldate(struct ex_meta *m, const char *u, int64_t *t)
 	return 0;
 }
 
+/* a date inside comments, related posts, sidebars, footers: not ours */
 static int
-published(struct ex_meta *m, int64_t *t)
+baddateplace(const xmlNode *n)
+{
+	static const char *const words[] = {
+		"comment", "related", "sidebar", "widget", "footer", "teaser",
+		"recommend", "popular", "respond", "reply", "more-", "similar",
+		"weitere", "trending", "newsletter", NULL
+	};
+	const char *const *w;
+	const xmlNode *root = xmlDocGetRootElement(n->doc);
+	int all = root != NULL && root->_private != NULL ?
+	    ((struct ex_node *)root->_private)->text : 0;
+
+	for (n = n->parent; n != NULL && n->type == XML_ELEMENT_NODE;
+	    n = n->parent) {
+		if (is(n, "body"))
+			break;
+		/* a page wrapper is no place ("has-sidebar") */
+		if (n->_private != NULL &&
+		    ((struct ex_node *)n->_private)->text * 3 > all)
+			continue;
+		if (is(n, "footer") || is(n, "aside") || is(n, "nav") ||
+		    is(n, "option"))
+			return 1;
+		for (w = words; *w; w++)
+			if (classhas(n, *w))
+				return 1;
+	}
+	return 0;
+}
+
+/* "Updated: ...", "Aktualisiert am ...": not the publication */
+static int
+updatetext(const char *s)
+{
+	static const char *const words[] = {
+		"update", "aktualisiert", "stand:", "zuletzt", "last edited",
+		"last modified", "geändert", "modifié", "mis à jour",
+		"actualizado", "aggiornato", "atualizado", "bijgewerkt", NULL
+	};
+	const char *const *w;
+
+	for (w = words; *w; w++)
+		if (strcasestr(s, *w) != NULL)
+			return 1;
+	return 0;
+}
+
+/* the date of one DOM candidate */
+static int
+candate(struct ex_meta *m, const struct dcand *c, int64_t *t)
+{
+	const char *v;
+	char *s;
+	int ok;
+
+	if (c->kind != DC_TEXT && ((v = news_html_attr(c->n,
+	    "datetime")) != NULL || (v = news_html_attr(c->n,
+	    "content")) != NULL) && dateok(m, v, t))
+		return 1;
+	if (c->kind == DC_TEXT)
+		s = news_text_squeeze((const char *)c->n->content,
+		    strlen((const char *)c->n->content));
+	else
+		s = ex_node_text(c->n);
+	ok = strstr(s, "©") == NULL && strcasestr(s, "copyright") == NULL &&
+	    textdate(m, s, t);
+	free(s);
+	return ok;
+}
+
+/*
+ * The visible date of the article: itemprop=datePublished first, else
+ * the date nearest the title (after it rather than before), never one
+ * in comments or related posts.
+ */
+static int
+domdate(struct ex_meta *m, const char *title, int text, int64_t *t)
+{
+	long anchor = -1, d, bestd = -1;
+	int64_t x, bestt = 0;
+	const char *v;
+	int i;
+	char *h;
+
+	for (i = 0; i < m->nh1 && anchor < 0; i++) {
+		h = ex_node_text(m->h1[i]);
+		if (*h && (title == NULL || same(h, title) ||
+		    i == m->nh1 - 1))
+			anchor = m->h1pos[i];
+		free(h);
+	}
+	for (i = 0; i < m->ndates; i++)
+		if (m->dates[i].kind == DC_PROP &&
+		    candate(m, &m->dates[i], t))
+			return 1;
+	for (i = 0; i < m->ndates; i++) {
+		const struct dcand *c = &m->dates[i];
+
+		if (c->kind == DC_PROP || (c->kind == DC_TEXT) != text)
+			continue;
+		if (anchor < 0)
+			d = c->pos;
+		else if (c->pos >= anchor)
+			d = c->pos - anchor;
+		else
+			d = 3 * (anchor - c->pos);
+		if (c->kind == DC_TEXT && updatetext((const char *)
+		    c->n->content))
+			d += 10000;
+		else if ((classhas(c->n, "update") || classhas(c->n, "modif") ||
+		    ((v = news_html_attr(c->n, "itemprop")) != NULL &&
+		    strcasecmp(v, "dateModified") == 0)) &&
+		    !classhas(c->n, "publish"))
+			d += 10000;	/* the last resort */
+		if (anchor >= 0 && d > 6000 && d < 10000)
+			continue;
+		if (bestd >= 0 && d >= bestd)
+			continue;
+		if (baddateplace(c->n) || !candate(m, c, &x))
+			continue;
+		bestd = d;
+		bestt = x;
+	}
+	if (bestd < 0)
+		return 0;
+	*t = bestt;
+	return 1;
+}
+
+static int
+published(struct ex_meta *m, const char *title, int64_t *t)
 {
 	static const char *const keys[] = {
 		"article:published_time", "datepublished", "og:published_time",
 		"article:published", "published_time", "pubdate",
-		"publish-date", "publish_date", "publishdate", "date",
-		"dc.date.issued", "dc.date", "dcterms.date", "dcterms.created",
-		"dc.date.created", "dcterms.issued", "sailthru.date",
-		"parsely-pub-date", "citation_publication_date",
-		"citation_date", "article.published", "og:article:published_time",
-		"release_date", "datecreated", "created", "originalpublicationdate",
-		"last-modified", NULL
+		"publish-date", "publish_date", "publishdate",
+		"og:article:published_time", "dc.date.issued", "dcterms.issued",
+		"sailthru.date", "parsely-pub-date", "citation_publication_date",
+		NULL
+	};
+	/* often the date of the last change: after the visible date */
+	static const char *const weak[] = {
+		"date", "dc.date", "dcterms.date", "dcterms.created",
+		"dc.date.created", "citation_date", "article.published",
+		"release_date", "datecreated", "created",
+		"originalpublicationdate", NULL
 	};
 	const char *const *k;
-	const char *v;
-	int i;
-	char *s;
+	size_t i;
+	json_t *o;
 
 	if (dateok(m, ldstr(m, "datePublished"), t) ||
 	    dateok(m, ldstr(m, "dateCreated"), t))
 		return 1;
-	for (k = keys; *k; k++) {
-		if (strcmp(*k, "last-modified") == 0)
-			break;
+	for (k = keys; *k; k++)
 		if (dateok(m, metaget(m, *k), t))
 			return 1;
-	}
-	for (i = 0; i < m->ndates; i++) {
-		xmlNode *n = m->dates[i];
-
-		if ((v = news_html_attr(n, "datetime")) != NULL ||
-		    (v = news_html_attr(n, "content")) != NULL) {
-			if (dateok(m, v, t))
-				return 1;
-		}
-		s = ex_node_text(n);
-		if (textdate(m, s, t)) {
-			free(s);
+	/* another JSON-LD object of the page (a video, a web page) */
+	json_array_foreach(m->ldall, i, o)
+		if (o != m->ld && (dateok(m, ldget(m, o, "datePublished"), t) ||
+		    dateok(m, ldget(m, o, "uploadDate"), t)))
 			return 1;
-		}
-		free(s);
-	}
+	if (domdate(m, title, 0, t))
+		return 1;
+	for (k = weak; *k; k++)
+		if (dateok(m, metaget(m, *k), t))
+			return 1;
 	if (urldate(m, m->url, t) || urldate(m, m->canonical, t) ||
 	    urldate(m, metaget(m, "og:url"), t))
 		return 1;
-	for (i = 0; i < m->ndatetexts; i++) {
-		s = ex_node_text(m->datetexts[i]);
-		if (textdate(m, s, t)) {
-			free(s);
-			return 1;
-		}
-		free(s);
-	}
+	if (domdate(m, title, 1, t))
+		return 1;
 	if (dateok(m, ldstr(m, "dateModified"), t))
 		return 1;
 	return 0;
@@ -1093,7 +1278,7 @@ ex_meta_result(struct ex_meta *m, xmlNode *content, struct ex_result *r)
 	if (m->site != NULL)
 		r->site_name = news_xstrdup(m->site);
 	r->author = author(m);
-	if (published(m, &t) && news_date_format(t, buf))
+	if (published(m, r->title, &t) && news_date_format(t, buf))
 		r->published = news_xstrdup(buf);
 	if (updated(m, &t) && news_date_format(t, buf))
 		r->updated = news_xstrdup(buf);
