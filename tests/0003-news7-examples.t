@@ -37,6 +37,7 @@ art a.html 'Mongolia and South Korea sign a coal deal' \
     'ULAANBAATAR, Dec 13 - Mongolia and South Korea signed an agreement on coal exports on Saturday, officials in Ulaanbaatar said.'
 art b.html 'Chile opens a new port in Valparaiso' \
     'SANTIAGO, Dec 12 - Chile opened a new container port in Valparaiso on Friday, the transport ministry in Santiago said.'
+: >httpd.log
 python3 -u -m http.server --bind 127.0.0.1 --directory www 0 >httpd.log 2>&1 &
 httpd=$!
 trap 'kill $httpd 2>/dev/null; cd /; [ "$tap_fail" -eq 0 ] && rm -rf "$SCRATCH"' EXIT

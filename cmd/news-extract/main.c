@@ -139,8 +139,13 @@ onrecord(json_t *rec, struct news_reader *rd, void *arg)
 	url = baseurl;
 	if (url == NULL && (url = news_record_str(rec, "final_url")) == NULL)
 		url = news_record_str(rec, "url");
+	/*
+	 * A JSON string is Unicode: the html of a record is UTF-8 whatever
+	 * charset its content_type or its <meta> names (news-fetch --pages
+	 * decoded it already), so it is never decoded a second time.
+	 */
 	st = extract(rec, where, html, strlen(html), url,
-	    news_record_str(rec, "content_type"));
+	    "text/html; charset=utf-8");
 	emit(rec);
 	return st;
 }
