@@ -9,7 +9,7 @@ check '200: items of a feed over HTTP' '
 	$NF "$BASE/feed/rss2.xml" > out && test "$(wc -l < out)" -eq 2 &&
 	test "$(jq -r .feed.url out | sort -u)" = "$BASE/feed/rss2.xml"'
 check 'an honest User-Agent naming newsutils and its version' '
-	$NF "$BASE/ua" | jq -r .title | grep -q "^newsutils/[0-9][0-9.]* (+https://"'
+	$NF "$BASE/ua" | jq -r .title | grep -q "^newsutils/[0-9][0-9.]* (news-fetch)$"'
 check '404 and 410: one diagnostic each, exit 1, the good source still read' '
 	$NF "$BASE/status/404" "$BASE/feed/rss10.rdf" "$BASE/status/410" > out 2> err
 	test $? -eq 1 && test "$(wc -l < out)" -eq 1 && test "$(wc -l < err)" -eq 2 &&

@@ -423,7 +423,7 @@ main(int argc, char *argv[])
 	char ua[128];
 
 	news_setprog(argv[0]);
-	snprintf(ua, sizeof(ua), "newsutils/%s (+https://github.com/newsutils/newsutils)",
+	snprintf(ua, sizeof(ua), "newsutils/%s (news-fetch)",
 	    NEWS_VERSION);
 	ho.user_agent = ua;
 	ho.accept = "application/rss+xml, application/atom+xml, "
