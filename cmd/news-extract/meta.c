@@ -50,7 +50,8 @@ struct ex_meta {
 	xmlNode *h1[4];
 	long h1pos[4];			/* text offset of each h1 */
 	int nh1;
-	xmlNode *bylines[MAXCAND];	/* rel=author, itemprop=author... */
+	struct dcand bylines[MAXCAND];	/* rel=author, itemprop=author,
+					   "By ..." texts */
 	int nbylines;
 	struct dcand dates[MAXDATES];	/* time, class ~ date, short texts */
 	int ndates;
@@ -298,6 +299,59 @@ adddate(struct ex_meta *m, xmlNode *n, int kind)
 	m->ndates++;
 }
 
+static void
+addbyline(struct ex_meta *m, xmlNode *n, int kind)
+{
+	if (m->nbylines >= MAXCAND)
+		return;
+	m->bylines[m->nbylines].n = n;
+	m->bylines[m->nbylines].pos = m->pos;
+	m->bylines[m->nbylines].kind = kind;
+	m->nbylines++;
+}
+
+/* words that open a byline, in the languages of the date parser */
+static const char *const bylinewords[] = {
+	"by ", "by:", "von ", "von:", "par ", "por ", "di ", "door ",
+	"written by", "posted by", "geschrieben von", "verfasst von",
+	"eingestellt von", "gespeichert von", "beitrag von", "ein beitrag von", "autor:",
+	"autorin:", "author:", "auteur:", "autore:", "text:", "text von",
+	"publié par", "écrit par", "escrito por", "publicado por",
+	"scritto da", "pubblicato da", "geplaatst door", "автор:", NULL
+};
+
+/* the length of the byline word s opens with, or 0 */
+static size_t
+bylineword(const char *s)
+{
+	const char *const *w;
+	size_t l;
+
+	for (w = bylinewords; *w; w++)
+		if (strncasecmp(s, *w, (l = strlen(*w))) == 0)
+			return l;
+	return 0;
+}
+
+/* "By Jane Doe", "Von <a>Jane Doe</a>": a byline text */
+static void
+bylinetext(struct ex_meta *m, const unsigned char *s, size_t len)
+{
+	size_t l;
+
+	while (len > 0 && isspace(*s))
+		s++, len--;
+	if (len < 2 || len > 80 || (l = bylineword((const char *)s)) == 0)
+		return;
+	s += l;
+	while (*s == ' ' || *s == ':')
+		s++;
+	/* the name follows, here or in the next element, capitalised */
+	if (*s != '\0' && !isupper(*s) && *s < 0x80)
+		return;
+	addbyline(m, NULL, 1);
+}
+
 /* a short text with a year in it (19xx, 20xx) may be a visible date */
 static void
 textnode(struct ex_meta *m, xmlNode *t)
@@ -308,6 +362,11 @@ textnode(struct ex_meta *m, xmlNode *t)
 	if (s == NULL)
 		return;
 	len = strlen((const char *)s);
+	if (len <= 80 && m->nbylines < MAXCAND) {
+		bylinetext(m, s, len);
+		if (m->nbylines > 0 && m->bylines[m->nbylines - 1].n == NULL)
+			m->bylines[m->nbylines - 1].n = t;
+	}
 	m->pos += (long)len;
 	if (len < 6 || len > 160 || m->ndates >= MAXDATES - 8)
 		return;
@@ -378,8 +437,7 @@ element(struct ex_meta *m, xmlNode *n)
 	}
 	if ((v = news_html_attr(n, "itemprop")) != NULL) {
 		if (strcasecmp(v, "author") == 0 || strcasecmp(v, "creator") == 0) {
-			if (m->nbylines < MAXCAND)
-				m->bylines[m->nbylines++] = n;
+			addbyline(m, n, 0);
 		} else if (strcasecmp(v, "datePublished") == 0 ||
 		    strcasecmp(v, "dateCreated") == 0) {
 			if (!is(n, "meta"))
@@ -387,8 +445,8 @@ element(struct ex_meta *m, xmlNode *n)
 		}
 	}
 	if (is(n, "a") && (v = news_html_attr(n, "rel")) != NULL &&
-	    strcasestr(v, "author") != NULL && m->nbylines < MAXCAND)
-		m->bylines[m->nbylines++] = n;
+	    strcasestr(v, "author") != NULL)
+		addbyline(m, n, 0);
 	if (is(n, "time"))
 		adddate(m, n, DC_TIME);
 	else if (!is(n, "meta") && !is(n, "script") &&
@@ -401,7 +459,7 @@ element(struct ex_meta *m, xmlNode *n)
 	    !is(n, "body") && !is(n, "html") && !is(n, "meta") &&
 	    !is(n, "label") && !is(n, "input") && !incomments(n) &&
 	    m->nbylines < MAXCAND)
-		m->bylines[m->nbylines++] = n;
+		addbyline(m, n, 0);
 }
 
 static void
@@ -704,7 +762,8 @@ static const char *const notnames[] = {
 	"redacción", "rédaction", "anonymous", "guest", "unknown", "webmaster",
 	"newsroom", "team", "by", "posted by", "author", "correspondent",
 	"reporter", "editorial", "editorial staff", "staff writer",
-	"news desk", "desk", "wire", "agencies", "null", "none", NULL
+	"news desk", "desk", "wire", "agencies", "null", "none",
+	"super user", "no author", "von", "par", "por", "door", "auteurs", "autoren", "authors", NULL
 };
 
 static const char *const prefixes[] = {
@@ -712,7 +771,10 @@ static const char *const prefixes[] = {
 	"posted by ", "written by ", "geschrieben von ", "verfasst von ",
 	"veröffentlicht von ", "veröffentlicht von", "publié par ",
 	"escrito por ", "scritto da ", "autor:", "autor ", "author:",
-	"autorin:", "auteur:", "text:", "text von ", "a cura di ", NULL
+	"autorin:", "auteur:", "text:", "text von ", "a cura di ",
+	"eingestellt von ", "gespeichert von ", "ein beitrag von ", "beitrag von ", "vom ",
+	"written by:", "publicado por ", "pubblicato da ", "geplaatst door ",
+	"écrit par ", "verfasst von:", NULL
 };
 
 /* words a name does not hold */
@@ -723,7 +785,7 @@ static const char *const badwords[] = {
 	"admin", "wordpressadmin", "on", "am", "um", "at", "share", "teilen",
 	"login", "anmelden", "registrieren", "menu", "menü", "home",
 	"startseite", "impressum", "copyright", "rights", "redaktion",
-	"artikel", "article", "news", "cookies", NULL
+	"artikel", "article", "news", "cookies", "staff", NULL
 };
 
 /* a clean author name (malloc'd) or NULL */
@@ -770,7 +832,7 @@ authorok(struct ex_meta *m, const char *raw)
 		*p = '\0';
 	len = strlen(s);
 	while (len > 0 && (s[len - 1] == ',' || s[len - 1] == ' ' ||
-	    s[len - 1] == '.' || s[len - 1] == ':'))
+	    s[len - 1] == ':'))
 		s[--len] = '\0';
 	if (len < 3 || len > 80 || hasdigitrun(s) || strchr(s, '@') ||
 	    strchr(s, ':') || strchr(s, '(') || strstr(s, "[at]") ||
@@ -833,8 +895,110 @@ ldauthor(struct ex_meta *m)
 	return b.len ? news_buf_take(&b) : (news_buf_free(&b), NULL);
 }
 
+static int baddateplace(const xmlNode *);
+static long titlepos(struct ex_meta *, const char *);
+
+/* "Jane van Doe": at most five words, all capitalised but particles */
+static int
+namelike(const char *s)
+{
+	static const char *const particles[] = {
+		"von", "van", "de", "der", "den", "da", "di", "del", "la", "le",
+		"du", "des", "bin", "al", "el", "y", "e", "und", "and", "et",
+		"zu", "ten", "ter", NULL
+	};
+	const char *const *p;
+	const char *w = s, *e;
+	int n = 0;
+
+	for (; *w; w = *e ? e + 1 : e) {
+		e = w + strcspn(w, " ");
+		if (++n > 5)
+			return 0;
+		if (!islower((unsigned char)*w))
+			continue;
+		for (p = particles; *p; p++)
+			if (strlen(*p) == (size_t)(e - w) &&
+			    strncmp(w, *p, e - w) == 0)
+				break;
+		if (*p == NULL)
+			return 0;
+	}
+	return 1;
+}
+
+/* "Jane Doe am 13.12.2025", "Jane Doe, 13 Dec": the name only */
+static void
+cutname(char *s)
+{
+	static const char *const stops[] = {
+		" am ", " on ", " at ", " um ", " le ", " el ", " il ", " op ",
+		" den ", " | ", " - ", " – ", ",", " ·", " (", NULL
+	};
+	const char *const *w;
+	char *p;
+
+	for (w = stops; *w; w++)
+		if ((p = strcasestr(s, *w)) != NULL)
+			*p = '\0';
+}
+
+/* the name in a byline candidate (malloc'd) or NULL */
 static char *
-author(struct ex_meta *m)
+bylinename(struct ex_meta *m, const struct dcand *b)
+{
+	xmlNode *n = b->n, *c;
+	const char *v;
+	char *s, *t;
+	struct news_buf buf = NEWS_BUF_INIT;
+	int elem;
+
+	if (b->kind == 1) {
+		/* "By Jane Doe", "By <a>Jane Doe</a> on <time>" */
+		news_buf_adds(&buf, (const char *)n->content);
+		for (c = n->next; c != NULL && c->type != XML_ELEMENT_NODE;
+		    c = c->next)
+			;
+		v = (const char *)n->content;
+		v += strspn(v, " \t\r\n");
+		v += bylineword(v);
+		elem = c != NULL && v[strspn(v, " \t\r\n:")] == '\0';
+		if (elem) {
+			t = ex_node_text(c);
+			news_buf_addc(&buf, ' ');
+			news_buf_adds(&buf, t);
+			free(t);
+		}
+		t = news_text_squeeze(buf.s, buf.len);
+		news_buf_free(&buf);
+		cutname(t);
+		s = authorok(m, t);
+		free(t);
+		/* "von Säure": a name in running text has two words */
+		if (s != NULL && (!namelike(s) || (!elem &&
+		    strchr(s, ' ') == NULL))) {
+			free(s);
+			s = NULL;
+		}
+		return s;
+	}
+	/* itemprop=author holding itemprop=name */
+	for (c = n->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE &&
+		    (v = news_html_attr(c, "itemprop")) != NULL &&
+		    strcmp(v, "name") == 0)
+			break;
+	if (c == NULL && (v = news_html_attr(n, "content")) != NULL &&
+	    (s = authorok(m, v)) != NULL)
+		return s;
+	t = ex_node_text(c != NULL ? c : n);
+	s = authorok(m, t);
+	free(t);
+	return s;
+}
+
+static char *
+author(struct ex_meta *m, const char *title)
 {
 	static const char *const keys[] = {
 		"author", "article:author", "parsely-author", "sailthru.author",
@@ -843,7 +1007,8 @@ author(struct ex_meta *m)
 	};
 	const char *const *k;
 	const char *v;
-	char *s, *t;
+	char *s, *best = NULL;
+	long anchor, d, bestd = 0;
 	int i;
 
 	if ((s = ldauthor(m)) != NULL)
@@ -859,25 +1024,24 @@ author(struct ex_meta *m)
 			if ((s = authorok(m, v)) != NULL)
 				return s;
 		}
+	anchor = titlepos(m, title);
 	for (i = 0; i < m->nbylines; i++) {
-		xmlNode *n = m->bylines[i], *c;
+		const struct dcand *b = &m->bylines[i];
 
-		/* itemprop=author holding itemprop=name */
-		for (c = n->children; c != NULL; c = c->next)
-			if (c->type == XML_ELEMENT_NODE &&
-			    (v = news_html_attr(c, "itemprop")) != NULL &&
-			    strcmp(v, "name") == 0)
-				break;
-		if (c == NULL && (v = news_html_attr(n, "content")) != NULL &&
-		    (s = authorok(m, v)) != NULL)
-			return s;
-		t = ex_node_text(c != NULL ? c : n);
-		s = authorok(m, t);
-		free(t);
-		if (s != NULL)
-			return s;
+		d = anchor < 0 ? b->pos : b->pos >= anchor ? b->pos - anchor :
+		    2 * (anchor - b->pos);
+		if (b->kind == 0)
+			d /= 2;		/* markup says it: trust it more */
+		if (anchor >= 0 && d > 5000)
+			continue;
+		if ((best != NULL && d >= bestd) || baddateplace(b->n) ||
+		    (s = bylinename(m, b)) == NULL)
+			continue;
+		free(best);
+		best = s;
+		bestd = d;
 	}
-	return NULL;
+	return best;
 }
 
 /* ---------- dates ---------- */
@@ -1046,6 +1210,24 @@ candate(struct ex_meta *m, const struct dcand *c, int64_t *t)
 	return ok;
 }
 
+/* the text offset of the h1 that holds the title, or -1 */
+static long
+titlepos(struct ex_meta *m, const char *title)
+{
+	long anchor = -1;
+	char *h;
+	int i;
+
+	for (i = 0; i < m->nh1 && anchor < 0; i++) {
+		h = ex_node_text(m->h1[i]);
+		if (*h && (title == NULL || same(h, title) ||
+		    prefix(h, title) || prefix(title, h)))
+			anchor = m->h1pos[i];
+		free(h);
+	}
+	return anchor;
+}
+
 /*
  * The visible date of the article: itemprop=datePublished first, else
  * the date nearest the title (after it rather than before), never one
@@ -1058,15 +1240,8 @@ domdate(struct ex_meta *m, const char *title, int text, int64_t *t)
 	int64_t x, bestt = 0;
 	const char *v;
 	int i;
-	char *h;
 
-	for (i = 0; i < m->nh1 && anchor < 0; i++) {
-		h = ex_node_text(m->h1[i]);
-		if (*h && (title == NULL || same(h, title) ||
-		    i == m->nh1 - 1))
-			anchor = m->h1pos[i];
-		free(h);
-	}
+	anchor = titlepos(m, title);
 	for (i = 0; i < m->ndates; i++)
 		if (m->dates[i].kind == DC_PROP &&
 		    candate(m, &m->dates[i], t))
@@ -1277,7 +1452,7 @@ ex_meta_result(struct ex_meta *m, xmlNode *content, struct ex_result *r)
 	r->title = title(m);
 	if (m->site != NULL)
 		r->site_name = news_xstrdup(m->site);
-	r->author = author(m);
+	r->author = author(m, r->title);
 	if (published(m, r->title, &t) && news_date_format(t, buf))
 		r->published = news_xstrdup(buf);
 	if (updated(m, &t) && news_date_format(t, buf))
