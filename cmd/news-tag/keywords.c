@@ -167,7 +167,7 @@ is_candidate(const struct stopwords *sw, const char *lang, const struct doc *d,
 		return 0;
 	if (f[0] == '\'')
 		return 0;
-	return !stop_is(sw, lang, f, t->flen);
+	return !(t->flags & T_STOP);
 }
 
 static uint64_t

@@ -191,6 +191,7 @@ tag(json_t *rec, struct news_reader *r, void *arg)
 	if (text)
 		doc_add(d, text, strlen(text), 0);
 	doc_lang(o, rec, d->lang, sizeof(d->lang));
+	doc_mark_stop(d, o->stop, d->lang);
 
 	ncc = countries_find(o->gaz, d, cs, MAXCC);
 	a = json_array();

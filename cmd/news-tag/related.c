@@ -141,8 +141,7 @@ related_add(struct related *rl, const struct doc *d, const struct stopwords *s,
 	for (i = 0; i < d->n; i++) {
 		const struct tok *t = &d->t[i];
 		uint64_t h = t->h ? t->h : 1;
-		if (!(t->flags & T_ALPHA) || t->flen < 2 ||
-		    stop_is(s, lang, tok_fold(d, t), t->flen))
+		if (!(t->flags & T_ALPHA) || t->flen < 2 || (t->flags & T_STOP))
 			continue;
 		for (j = h & (cap - 1); rl->sh[j] && rl->sh[j] != h; j = (j + 1) & (cap - 1))
 			;

@@ -24,30 +24,35 @@ mix(uint64_t x)
 uint64_t
 simhash_doc(const struct doc *d, const struct stopwords *s, const char *lang)
 {
-	int32_t v[64];
+	int32_t v[64], n = 0;
 	size_t i;
 	int b;
 	uint64_t h, prev = 0, r = 0;
 
+	/* features: each word that is not a stopword, alone and with the
+	 * word before it (order matters for near-duplicates); v counts the
+	 * 1 bits */
 	memset(v, 0, sizeof(v));
 	for (i = 0; i < d->n; i++) {
 		const struct tok *t = &d->t[i];
 		if (!(t->flags & T_WORD))
 			continue;
-		/* word pairs: order matters for near-duplicates */
 		h = mix(tag_hcomb(prev, t->h));
 		prev = t->h;
-		if (stop_is(s, lang, tok_fold(d, t), t->flen))
+		if (t->flags & T_STOP)
 			continue;
+		n += 2;
 		for (b = 0; b < 64; b++)
-			v[b] += (h >> b) & 1 ? 1 : -1;
+			v[b] += (int32_t)((h >> b) & 1);
 		h = mix(t->h);
 		for (b = 0; b < 64; b++)
-			v[b] += (h >> b) & 1 ? 1 : -1;
+			v[b] += (int32_t)((h >> b) & 1);
 	}
 	for (b = 0; b < 64; b++)
-		if (v[b] > 0)
+		if (2 * v[b] > n)
 			r |= 1ULL << b;
+	(void)s;
+	(void)lang;
 	return r;
 }
 

@@ -130,6 +130,21 @@ stop_is(const struct stopwords *s, const char *lang, const char *w, size_t n)
 	return set_has(&s->set[i], tag_hash(w, n));
 }
 
+void
+doc_mark_stop(struct doc *d, const struct stopwords *s, const char *lang)
+{
+	int l = lang_index(lang);
+	size_t i;
+
+	if (l < 0)
+		l = 0;
+	for (i = 0; i < d->n; i++)
+		if ((d->t[i].flags & T_WORD) && set_has(&s->set[l], d->t[i].h))
+			d->t[i].flags |= T_STOP;
+		else
+			d->t[i].flags &= (uint16_t)~T_STOP;
+}
+
 const char *
 stop_guess(const struct stopwords *s, const struct doc *d)
 {

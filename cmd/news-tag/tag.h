@@ -19,7 +19,8 @@ enum {
 	T_CAPSCTX = 1 << 6,	/* in an all-capitals sentence or title */
 	T_DIGIT = 1 << 7,	/* starts with a digit */
 	T_DOTS = 1 << 8,	/* an abbreviation with dots (U.S.) */
-	T_ALPHA = 1 << 9	/* has a letter */
+	T_ALPHA = 1 << 9,	/* has a letter */
+	T_STOP = 1 << 10	/* a stopword (after doc_mark_stop) */
 };
 
 struct tok {
@@ -147,6 +148,8 @@ void stop_free(struct stopwords *s);
 /* guess the language of doc among the loaded lists; "" when unsure */
 const char *stop_guess(const struct stopwords *s, const struct doc *d);
 int stop_is(const struct stopwords *s, const char *lang, const char *w, size_t n);
+/* set T_STOP on the stopwords of doc in lang */
+void doc_mark_stop(struct doc *d, const struct stopwords *s, const char *lang);
 struct kw;
 struct kw *kw_new(void);
 void kw_free(struct kw *k);
