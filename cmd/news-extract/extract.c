@@ -148,6 +148,7 @@ ex_extract(const char *html, size_t len, const char *url,
 	ex_meta_result(m, top, r);	/* uses the scores: before pruning */
 	if (top != NULL) {
 		ex_prune(top, m);
+		ex_cut_tail(top);
 		ex_assistant_prune(top, r);
 		ex_text(&b, top);
 		r->text = news_buf_take(&b);

@@ -62,6 +62,7 @@ struct ex_meta;
 /* score.c */
 xmlNode *ex_find_content(htmlDocPtr doc, struct ex_meta *m);
 void ex_prune(xmlNode *top, struct ex_meta *m);
+void ex_cut_tail(xmlNode *top);
 void ex_score_done(void);
 int ex_is_block(const char *name);
 int ex_class_evidence(const xmlNode *n);

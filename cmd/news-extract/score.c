@@ -533,3 +533,186 @@ ex_prune(xmlNode *top, struct ex_meta *m)
 		n = after(n, top);
 	}
 }
+
+/*
+ * The tail of an article: a heading or a short label such as "Related
+ * posts", "Mehr zum Thema", "À lire aussi", "Share this" opens what
+ * follows the story (links, teasers, comments).  Such a label in the
+ * second half of the text cuts the article there; earlier, only the
+ * label and a link list right after it go.
+ */
+static const char *const tailwords[] = {
+	/* en */
+	"related", "read more", "read also", "also read", "more on this",
+	"more from", "more stories", "more articles", "more news",
+	"you may also like", "you might also like", "you may be interested",
+	"recommended", "see also", "latest news", "latest articles",
+	"latest posts", "recent posts", "popular", "most read",
+	"most popular", "trending", "share this", "share on", "share:",
+	"comments", "leave a comment", "leave a reply", "about the author",
+	"sign up", "subscribe", "newsletter", "if you enjoyed", "tags:",
+	"follow us", "advertisement",
+	/* de */
+	"mehr zum thema", "mehr zu", "mehr dazu", "mehr aus", "hnliche",
+	"weitere artikel", "weitere beitr", "weitere nachrichten",
+	"weitere informationen", "das könnte sie auch",
+	"das koennte sie auch", "auch interessant", "lesen sie auch",
+	"lesen sie mehr", "neueste artikel", "neueste beitr",
+	"beliebte", "meistgelesen", "empfehlungen", "diese seite teilen",
+	"artikel teilen", "beitrag teilen", "teilen:", "teilen mit",
+	"kommentare", "kommentar schreiben", "verwandte", "zum thema",
+	"schlagwörter", "themen:", "quellen", "zusatzinformationen",
+	"das könnte dich", "aktuelle", "zuletzt",
+	/* fr */
+	"à lire aussi", "lire aussi", "a lire aussi", "sur le même sujet",
+	"articles similaires", "voir aussi", "partager", "commentaires",
+	"dans la même rubrique", "les plus lus", "nos derniers",
+	/* es, pt, it */
+	"noticias relacionadas", "te puede interesar", "lee también",
+	"leer más", "más noticias", "artículos relacionados",
+	"compartir", "comentarios", "síguenos", "siguenos",
+	"leia também", "veja também", "notícias relacionadas",
+	"compartilhe", "comentários", "leggi anche", "articoli correlati",
+	"potrebbe interessarti", "condividi", "commenti",
+	/* nl, pl, ru */
+	"lees ook", "gerelateerd", "meer nieuws", "deel dit", "reacties",
+	"czytaj także", "czytaj też", "zobacz także",
+	"podobne", "читайте "
+	"также",
+	NULL
+};
+
+/* 1 if the short text s opens the tail of a page */
+static int
+tailtext(const char *s)
+{
+	const char *const *w;
+	size_t n;
+
+	while (*s != '\0' && !isalnum((unsigned char)*s) &&
+	    (unsigned char)*s < 0x80)
+		s++;
+	if ((unsigned char)s[0] == 0xC3 && ((unsigned char)s[1] == 0x84 ||
+	    (unsigned char)s[1] == 0xA4))
+		s += 2;		/* Ä, ä: "Ähnliche" */
+	n = strlen(s);
+	if (n == 0 || n > 60)
+		return 0;
+	for (w = tailwords; *w; w++)
+		if (strncasecmp(s, *w, strlen(*w)) == 0)
+			return 1;
+	/* a label alone: "Related", "Teilen", "Share" */
+	return strcasecmp(s, "share") == 0 || strcasecmp(s, "teilen") == 0 ||
+	    strcasecmp(s, "tags") == 0 || strcasecmp(s, "themen") == 0;
+}
+
+/* a heading, or a block whose whole text is short */
+static int
+labelnode(const xmlNode *n)
+{
+	const char *name = (const char *)n->name;
+	const struct ex_node *i = INFO(n);
+
+	if (i == NULL || i->text == 0 || i->text > 60)
+		return 0;
+	if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' &&
+	    name[2] == '\0')
+		return 1;
+	return strcmp(name, "p") == 0 || strcmp(name, "div") == 0 ||
+	    strcmp(name, "strong") == 0 || strcmp(name, "b") == 0 ||
+	    strcmp(name, "span") == 0 || strcmp(name, "section") == 0 ||
+	    strcmp(name, "dt") == 0;
+}
+
+static void
+freeafter(xmlNode *n, xmlNode *top)
+{
+	xmlNode *x, *next;
+
+	/* n's later siblings, then those of each ancestor below top */
+	for (; n != NULL && n != top; n = n->parent)
+		for (x = n->next; x != NULL; x = next) {
+			next = x->next;
+			xmlUnlinkNode(x);
+			xmlFreeNode(x);
+		}
+}
+
+/* what follows n in top is short or mostly links */
+static int
+tailish(xmlNode *n, xmlNode *top, long all)
+{
+	long text = 0, link = 0;
+	int c, p, k;
+
+	for (n = after(n, top); n != NULL; ) {
+		if (n->type == XML_TEXT_NODE && n->content != NULL &&
+		    n->parent->_private != NULL && !INFO(n->parent)->hidden) {
+			c = p = k = 0;
+			textstats(n->content, &c, &p, &k);
+			text += c;
+			if (INFO(n->parent)->inlink)
+				link += c;
+		}
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		n = after(n, top);
+	}
+	return text * 100 < all * 15 || link * 100 > text * 35;
+}
+
+void
+ex_cut_tail(xmlNode *top)
+{
+	xmlNode *n, *next;
+	long before = 0, all;
+	char *s;
+
+	if (top == NULL || top->_private == NULL ||
+	    (all = INFO(top)->text) == 0)
+		return;
+	n = top->children;
+	while (n != NULL) {
+		if (n->type == XML_TEXT_NODE && n->content != NULL) {
+			int c = 0, p = 0, k = 0;
+
+			textstats(n->content, &c, &p, &k);
+			before += c;
+		}
+		if (n->type == XML_ELEMENT_NODE && n->_private != NULL &&
+		    labelnode(n)) {
+			s = ex_node_text(n);
+			if (tailtext(s)) {
+				free(s);
+				next = after(n, top);
+				if (before * 2 >= all && tailish(n, top, all)) {
+					freeafter(n, top);
+					xmlUnlinkNode(n);
+					xmlFreeNode(n);
+					return;
+				}
+				/* the label and a link list after it */
+				if (next != NULL && next == n->next &&
+				    next->type == XML_ELEMENT_NODE &&
+				    next->_private != NULL &&
+				    INFO(next)->link * 2 > INFO(next)->text) {
+					next = after(next, top);
+					xmlUnlinkNode(n->next);
+					xmlFreeNode(n->next);
+				}
+				xmlUnlinkNode(n);
+				xmlFreeNode(n);
+				n = next;
+				continue;
+			}
+			free(s);
+		}
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		n = after(n, top);
+	}
+}
