@@ -58,7 +58,9 @@ if [ -x /usr/bin/chromium ]; then
 		 for w in 390,844 1280,900; do
 		    $CH shot "file://$SCRATCH/$S/index.html" "$SHOTS/demo-home-$w.png" $w &&
 		    $CH shot "file://$SCRATCH/$S/$A" "$SHOTS/demo-article-$w.png" $w || exit 1;
-		 done'
+		 done &&
+		 $CH shot-dark "file://$SCRATCH/$S/$A" "$SHOTS/demo-article-dark.png" 1280,900 &&
+		 test -s "$SHOTS/demo-article-dark.png"'
 else
 	skip 'chromium is not installed (make deps)'
 fi

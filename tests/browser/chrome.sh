@@ -2,6 +2,7 @@
 # chrome.sh MODE URL OUT [WxH]: headless Chromium on one page, no network.
 #   MODE dom: the DOM after load to OUT, console messages to OUT.console
 #   MODE shot: a screenshot (PNG) to OUT at WxH
+#   MODE shot-dark: the same with prefers-color-scheme: dark
 mode=$1 url=$2 out=$3 size=${4:-1280,900}
 prof=$(mktemp -d "${TMPDIR:-/tmp}/newsutils-chrome.XXXXXX") || exit 2
 set -- /usr/bin/chromium --headless --no-sandbox --disable-gpu --disable-quic \
@@ -14,6 +15,10 @@ dom)	"$@" --dump-dom "$url" >"$out" 2>"$out.log"
 	st=$?
 	grep 'CONSOLE' "$out.log" >"$out.console" ;;
 shot)	"$@" --window-size="$size" --screenshot="$out" "$url" >/dev/null 2>&1
+	st=$? ;;
+shot-dark)
+	"$@" --force-dark-mode --blink-settings=preferredColorScheme=0 \
+	    --window-size="$size" --screenshot="$out" "$url" >/dev/null 2>&1
 	st=$? ;;
 esac
 rm -rf "$prof"
