@@ -370,7 +370,7 @@ dateline(const struct gazetteer *g, const struct doc *d)
 	const struct gent *e, *e2;
 	int n = 0, n2, k, cc = -1;
 
-	if (s >= d->n || !(d->t[s].flags & T_CAP) || !(d->t[s].flags & T_UPPER))
+	if (s >= d->n || !(d->t[s].flags & T_CAP))
 		return -1;
 	/* a dash or an opening parenthesis soon after */
 	for (end = s; end < d->n && end < s + 14; end++)
@@ -378,6 +378,13 @@ dateline(const struct gazetteer *g, const struct doc *d)
 			break;
 	if (end >= d->n || end == s + 14 || d->t[end].para != d->t[s].para)
 		return -1;
+	if (!(d->t[s].flags & T_UPPER)) {
+		/* "Toronto, March 10 -": a known place right before the comma */
+		if ((n = gaz_match(g, d, s, &e)) == 0 || s + (size_t)n >= d->n ||
+		    !(fold_is(d, s + (size_t)n, ",") || fold_is(d, s + (size_t)n, "-") ||
+		    fold_is(d, s + (size_t)n, "(")))
+			return -1;
+	}
 	if ((n = gaz_match(g, d, s, &e)) > 0) {
 		for (k = 0; k < e->nr; k++)
 			if (is_place(e->r[k].kind) && lang_ok(&e->r[k], d)) {

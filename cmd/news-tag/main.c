@@ -33,14 +33,14 @@ struct opts {
 	int nkeywords;
 };
 
-static void
-usage(void)
+NEWS_NORETURN static void
+usage(FILE *fp, int status)
 {
-	fprintf(stderr, "usage: %s [-qv] [-g gazetteer] [-r rules] [-o file] "
+	fprintf(fp, "usage: %s [-qv] [-g gazetteer] [-r rules] [-k n] [-o file] "
 	    "[--dedup] [--dedup-bits k]\n"
 	    "       [--related n] [--count [-f json|text]] [file ...]\n",
 	    news_getprog());
-	exit(NEWS_EXIT_USAGE);
+	exit(status);
 }
 
 static char *
@@ -349,7 +349,8 @@ main(int argc, char *argv[])
 		case 'q': news_quiet = 1; break;
 		case 'v': news_verbose = 1; break;
 		case 'V': news_version();
-		default: usage();
+		case 'h': usage(stdout, NEWS_EXIT_OK);
+		default: usage(stderr, NEWS_EXIT_USAGE);
 		}
 	}
 	argc -= optind;
