@@ -142,10 +142,20 @@ card(struct render *r, const struct article *a, const char *root)
 	return c;
 }
 
-/* a fingerprint of what card() shows of a */
+/* a fingerprint of what card() shows of a, onto h */
 static uint64_t
 card_fp(uint64_t h, const struct site *s, const struct article *a)
 {
+	(void)s;
+	h ^= a->card_hash;
+	return h * 0x100000001b3ULL + 0x9e3779b97f4a7c15ULL;
+}
+
+static uint64_t
+card_hash(const struct site *s, const struct article *a)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
 	h = slug_hash_more(h, a->title);
 	h = slug_hash_more(h, a->href);
 	h = slug_hash_more(h, a->source);
@@ -820,6 +830,8 @@ pages_render(struct site *s, const struct options *o)
 	if ((r.out = out_open(o->outdir)) == NULL)
 		return NEWS_EXIT_FATAL;
 	load_theme(&r);
+	for (i = 0; i < s->n; i++)
+		s->a[i].card_hash = card_hash(s, &s->a[i]);
 	r.cal = news_cal_new();
 	for (i = 0; i < s->n; i++)
 		if (s->a[i].dated &&

@@ -118,6 +118,7 @@ struct article {
 	char dtime[32];		/* "2025-12-13T08:30:00Z", or "" */
 	long cat;		/* index in site.categories, or -1 */
 	uint64_t body_hash;	/* of the spooled bodies */
+	uint64_t card_hash;	/* of what a card of it shows (pages.c) */
 	/* spooled bodies: HTML (content, else summary) and text */
 	long html_off, text_off;
 	size_t html_len, text_len;
