@@ -141,7 +141,7 @@ collect(const struct gazetteer *g, const struct doc *d, struct mention *m,
 			continue;
 		}
 		if (e->nr == 1 && e->r[0].kind == K_PERSON) {
-			given[i] = 1;
+			given[i + (size_t)n - 1] = 1;	/* Michael, Mr. */
 			i += (size_t)n;
 			continue;
 		}
@@ -154,17 +154,6 @@ collect(const struct gazetteer *g, const struct doc *d, struct mention *m,
 		i += (size_t)n;
 	}
 	return nm;
-}
-
-static int
-has_flag(const struct mention *m, unsigned flag)
-{
-	int k;
-
-	for (k = 0; k < m->e->nr && k < 32; k++)
-		if ((m->valid & (1u << k)) && (m->e->r[k].flags & flag))
-			return 1;
-	return 0;
 }
 
 static int
@@ -189,11 +178,11 @@ drop_people(const struct doc *d, struct mention *m, size_t nm,
 	for (a = 0; a < nm; a++) {
 		int person = 0;
 		i = m[a].i;
-		if (i > 0 && given[i - 1] && (d->t[i - 1].flags & (T_CAP | T_CAPSCTX)))
+		if (i > 0 && given[i - 1])
 			person = 1;
 		nx = i + m[a].n;
-		if (!person && (has_flag(&m[a], G_PERSON) || any_person_reading(&m[a])) &&
-		    m[a].n == 1 && nx < d->n) {
+		/* a given name before a capitalised word: Chad Miller */
+		if (!person && any_person_reading(&m[a]) && m[a].n == 1 && nx < d->n) {
 			t = &d->t[nx];
 			if ((t->flags & T_CAP) && (t->flags & T_ALPHA) &&
 			    !(t->flags & (T_CAPSCTX | T_SENT | T_UPPER)) &&
