@@ -186,18 +186,24 @@ stem_hash(struct kw *k, const char *lang, const char *f, size_t n)
 }
 
 /* count terms and their contexts */
-/* the end of a dateline ("ULAANBAATAR -") at the start of the text, or 0 */
+/* the end of a dateline at the start of the text ("ULAANBAATAR -",
+ * "KYIV, Ukraine (AP) -", "CUPERTINO, Calif. -"), or 0 */
 static size_t
 dateline_end(const struct doc *d)
 {
 	size_t s = d->title_end, e;
+	const char *f;
 
 	if (s >= d->n || !(d->t[s].flags & T_UPPER))
 		return 0;
-	for (e = s; e < d->n && e < s + 14 && d->t[e].para == d->t[s].para; e++)
-		if (d->t[e].len >= 1 && (d->t[e].src[d->t[e].off] == '-' ||
-		    d->t[e].src[d->t[e].off] == '(' || tok_fold(d, &d->t[e])[0] == '-'))
+	for (e = s; e < d->n && e < s + 20 && d->t[e].para == d->t[s].para; e++) {
+		f = tok_fold(d, &d->t[e]);
+		if (f[0] == '-' && f[1] == '\0')
 			return e;
+		if ((d->t[e].flags & T_WORD) && !(d->t[e].flags & (T_CAP | T_DIGIT)) &&
+		    !(e > s && tok_fold(d, &d->t[e - 1])[0] == '('))
+			return 0;	/* a lower-case word: running text */
+	}
 	return 0;
 }
 
@@ -219,7 +225,7 @@ count_terms(struct kw *k, const struct stopwords *sw, const struct doc *d,
 	for (i = 0; i < d->n; i++) {
 		const struct tok *tk = &d->t[i];
 		k->tokterm[i] = -1;
-		if (i >= d->title_end && i < dl && (tk->flags & T_UPPER))
+		if (i >= d->title_end && i < dl)
 			continue;
 		if (!is_candidate(sw, lang, d, tk))
 			continue;
@@ -453,8 +459,7 @@ keywords_find(struct kw *k, const struct stopwords *sw, const struct doc *d,
 	for (i = 0; i < k->tn; i++) {
 		c[nc].score = -(double)k->t[i].tf + k->t[i].score / (1.0 + k->t[i].score);
 		c[nc].tok = k->t[i].low != UINT32_MAX ? k->t[i].low : k->t[i].first;
-		c[nc].lower = k->t[i].low == UINT32_MAX && k->t[i].tfcap == 0 &&
-		    k->t[i].tfup == 0;
+		c[nc].lower = 0;	/* as written: "Apple" may only start sentences */
 		c[nc++].n = 1;
 	}
 	/* names: every word capitalised, seen twice or in the title */
