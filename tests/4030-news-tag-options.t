@@ -50,4 +50,18 @@ check 'a line that is not JSON: reported, the rest written, exit 1' '
 check 'an unreadable operand: reported, exit 1' '
 	news-tag /nonexistent "$A" > o 2> err; test $? = 1 && test "$(wc -l < o)" = 5
 '
+check 'NEWS_DATADIR: data from there first' '
+	mkdir -p d && cp -R "$TOP/build/tag" d/ &&
+	printf "FJ\tcity\tAtlantis\n" >> d/tag/places.tsv &&
+	echo "{\"title\":\"Atlantis\",\"text\":\"Rain in Atlantis.\"}" > a.json &&
+	NEWS_DATADIR=$PWD/d news-tag a.json | jq -e ".countries == [\"FJ\"]" &&
+	news-tag a.json | jq -e ".countries == []"
+'
+check 'NEWS_DATADIR without data: the build tree' '
+	NEWS_DATADIR=$PWD/nothing news-tag a.json > /dev/null
+'
+check 'data that cannot be loaded: exit 2' '
+	mkdir -p e/tag && touch e/tag/places.tsv &&
+	test "$(status env NEWS_DATADIR=$PWD/e news-tag a.json)" = 2
+'
 done_testing

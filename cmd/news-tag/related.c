@@ -4,8 +4,8 @@
  * three times); an inverted index lists, per term, the records holding
  * it, heaviest first.  A record's neighbours are found by accumulating
  * the products over the postings of its own terms (at most 300 postings
- * a term), never by comparing all pairs.  Memory: about 400 bytes per
- * record plus its label.
+ * a term), never by comparing all pairs.  Memory: about 1.5 KiB per
+ * record (its terms until the index is built) plus its label.
  */
 #include <math.h>
 #include <stdlib.h>
