@@ -11,7 +11,7 @@
  * region > demonym), zone (title, lead paragraph) and is discounted
  * before currency words ("Australian dlrs"); a dateline ("SEOUL, Dec 13
  * (Reuters) -") adds a bonus.  Countries scoring at least a share of the
- * top score are kept.
+ * top score are kept, and those the title names.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -434,6 +434,7 @@ countries_find(const struct gazetteer *g, const struct doc *d,
 {
 	static struct mention m[MAXM];
 	double ev[NCC], score[NCC], w, top;
+	unsigned char intitle[NCC];
 	unsigned char *given, *matched;
 	size_t nm, a, j;
 	struct country_score cs[NCC];
@@ -457,6 +458,7 @@ countries_find(const struct gazetteer *g, const struct doc *d,
 	}
 	choose(d, m, nm, ev);
 	memset(score, 0, sizeof(score));
+	memset(intitle, 0, sizeof(intitle));
 	for (a = 0; a < nm; a++) {
 		const struct tok *t = &d->t[m[a].i];
 		if (m[a].pick < 0)
@@ -479,6 +481,10 @@ countries_find(const struct gazetteer *g, const struct doc *d,
 		else
 			for (c = 0; c < r->ncc; c++)
 				score[r->cc[c]] += w;
+		/* named in the title, plainly: kept whatever the others score */
+		if ((t->flags & T_TITLE) && w >= kind_weight(K_DEMONYM) * W_TITLE)
+			for (c = 0; c < r->ncc; c++)
+				intitle[(r->flags & G_CHOOSE) ? r->cc[m[a].pick % 4] : r->cc[c]] = 1;
 	}
 	if ((dl = dateline(g, d)) >= 0)
 		score[dl] += W_DATELINE;
@@ -491,8 +497,9 @@ countries_find(const struct gazetteer *g, const struct doc *d,
 	nout = 0;
 	top = ncs > 0 ? cs[0].score : 0;
 	for (k = 0; k < ncs && nout < max; k++) {
-		if (k > 0 && (cs[k].score < top * KEEP_RATIO || cs[k].score < KEEP_MIN))
-			break;
+		if (k > 0 && !intitle[cs[k].cc] &&
+		    (cs[k].score < top * KEEP_RATIO || cs[k].score < KEEP_MIN))
+			continue;
 		out[nout++] = cs[k];
 	}
 	free(given);
