@@ -268,12 +268,31 @@ looks_html(const char *s)
 	return 0;
 }
 
+/*
+ * news_text_squeeze(), short-cut for what it would return unchanged:
+ * printable ASCII without leading, trailing or double spaces.
+ */
+static char *
+squeeze(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (*p == ' ')
+		return news_text_squeeze(s, strlen(s));
+	for (; *p >= 0x20 && *p < 0x7F; p++)
+		if (*p == ' ' && (p[1] == ' ' || p[1] == '\0'))
+			break;
+	if (*p != '\0')
+		return news_text_squeeze(s, strlen(s));
+	return news_xstrndup(s, (const char *)p - s);
+}
+
 static char *
 clean_title(const char *s, int type)
 {
 	if (type == CT_HTML || (type == CT_TEXT && looks_html(s)))
 		return html_to_text(s);
-	return news_text_squeeze(s, strlen(s));
+	return squeeze(s);
 }
 
 static int
@@ -560,7 +579,7 @@ set_date(json_t *o, const char *k, const char *v)
 static void
 add_category(struct feed *f, const char *s)
 {
-	char *t = news_text_squeeze(s, strlen(s));
+	char *t = squeeze(s);
 	size_t i;
 	json_t *v;
 
@@ -660,7 +679,7 @@ item_author(struct feed *f, char **namep, char **emailp)
 	}
 	*namep = NULL;
 	if (name) {
-		*namep = news_text_squeeze(name, strlen(name));
+		*namep = squeeze(name);
 		free(name);
 	}
 	*emailp = email;
@@ -701,11 +720,12 @@ item_clear(struct feed *f)
 {
 	int i;
 
-	for (i = 0; i < NSLOT; i++) {
-		free(f->slot[i]);
-		f->slot[i] = NULL;
-		f->sltype[i] = 0;
-	}
+	for (i = 0; i < NSLOT; i++)
+		if (f->slot[i]) {
+			free(f->slot[i]);
+			f->slot[i] = NULL;
+		}
+	memset(f->sltype, 0, sizeof(f->sltype));
 	json_decref(f->cats);
 	json_decref(f->encs);
 	f->cats = f->encs = NULL;
@@ -741,23 +761,26 @@ emit(struct feed *f, json_t *o)
 }
 
 /* "key":"value" into the item's line (nothing when v is NULL or "") */
+#define put_field(b, k, v)	put_field_n(b, ",\"" k "\":", sizeof(k) + 3, v)
+
+/* ks: ',"key":' */
 static void
-put_field(struct news_buf *b, const char *k, const char *v)
+put_field_n(struct news_buf *b, const char *ks, size_t kn, const char *v)
 {
 	size_t n;
 	char *r;
 
 	if (v == NULL || *v == '\0')
 		return;
-	if (b->len > 1)
-		news_buf_addc(b, ',');
-	news_buf_addc(b, '"');
-	news_buf_adds(b, k);
-	news_buf_add(b, "\":", 2);
+	if (b->len <= 1) {
+		ks++;
+		kn--;
+	}
+	news_buf_grow(b, kn);
+	memcpy(b->s + b->len, ks, kn);
+	b->len += kn;
 	n = strlen(v);
-	if (news_utf8_valid(v, n)) {
-		json_put_string(b, v, n);
-	} else {
+	if (json_put_utf8(b, v, n) != 0) {
 		r = news_utf8_repair(v, n, &n);
 		json_put_string(b, r, n);
 		free(r);
@@ -1653,7 +1676,7 @@ xml_push(struct feed *f, const char *p, size_t n, int final)
 		xmlSwitchEncoding(f->ctxt, XML_CHAR_ENCODING_UTF8);
 	}
 	while (n > 0 || final) {
-		size_t k = n > 65536 ? 65536 : n;
+		size_t k = n > 4096 ? 4096 : n;
 
 		xmlParseChunk(f->ctxt, p, (int)k, final && k == n);
 		p += k;
@@ -1667,6 +1690,7 @@ xml_push(struct feed *f, const char *p, size_t n, int final)
 int
 feed_push(struct feed *f, const char *p, size_t n)
 {
+	size_t direct;
 	int r;
 
 	if (f->stopped || f->format == F_NOTFEED)
@@ -1682,12 +1706,14 @@ feed_push(struct feed *f, const char *p, size_t n)
 		return 0;
 	}
 	news_buf_reset(&f->clean);
-	if (xmlfix_push(f->fix, p, n, 0, &f->clean) == 1) {
+	if (xmlfix_push(f->fix, p, n, 0, &f->clean, &direct) == 1) {
 		f->json = 1;
 		news_buf_reset(&f->jbuf);
 		news_buf_add(&f->jbuf, f->clean.s, f->clean.len);
 		return 0;
 	}
+	if (direct > 0 && xml_push(f, p, direct, 0) != 0)
+		return -1;
 	if (f->clean.len == 0)
 		return 0;
 	r = xml_push(f, f->clean.s, f->clean.len, 0);
@@ -1701,13 +1727,14 @@ int
 feed_end(struct feed *f)
 {
 	const char *what;
+	size_t direct;
 
 	if (f->ended)
 		return f->errmsg ? -1 : 0;
 	f->ended = 1;
 	if (!f->json && !f->stopped && f->format != F_NOTFEED) {
 		news_buf_reset(&f->clean);
-		if (xmlfix_push(f->fix, "", 0, 1, &f->clean) == 1) {
+		if (xmlfix_push(f->fix, "", 0, 1, &f->clean, &direct) == 1) {
 			f->json = 1;
 			news_buf_reset(&f->jbuf);
 			news_buf_add(&f->jbuf, f->clean.s, f->clean.len);

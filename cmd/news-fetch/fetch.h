@@ -27,12 +27,14 @@ struct xmlfix;
 struct xmlfix *xmlfix_new(void);
 void xmlfix_free(struct xmlfix *x);
 /*
- * Feed n bytes (final != 0 at the end of the document).  Clean bytes are
- * appended to out.  Returns 1 when the document turned out to be JSON
- * (then the raw bytes are appended to out unchanged, from the start).
+ * Feed n bytes (final != 0 at the end of the document).  The clean output
+ * of this call is p[0..*direct) (bytes that needed no change, not copied:
+ * most feeds are all this) followed by what was appended to out.  Returns
+ * 1 when the document turned out to be JSON (then the raw bytes are
+ * appended to out unchanged, from the start, and *direct is 0).
  */
 int xmlfix_push(struct xmlfix *x, const char *p, size_t n, int final,
-    struct news_buf *out);
+    struct news_buf *out, size_t *direct);
 /* the encoding used (for diagnostics), "" before the decision */
 const char *xmlfix_encoding(const struct xmlfix *x);
 
@@ -69,6 +71,8 @@ int feed_parse_mem(const char *url, const char *p, size_t n, feed_item_fn fn,
 /* compact JSON text as news_record_write() writes it, appended to b */
 void json_put(struct news_buf *b, json_t *v);
 void json_put_string(struct news_buf *b, const char *s, size_t n);
+/* the same for s that may not be valid UTF-8: -1 (b unchanged) if it is not */
+int json_put_utf8(struct news_buf *b, const char *s, size_t n);
 
 /* ---- sources.c ---- */
 struct source {

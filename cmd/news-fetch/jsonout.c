@@ -12,9 +12,13 @@
 #include <string.h>
 
 #include <jansson.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "buf.h"
 #include "news.h"
+#include "text.h"
 #include "fetch.h"
 
 static unsigned char esc[256];
@@ -31,37 +35,68 @@ init(void)
 	esc['"'] = esc['\\'] = 1;
 }
 
-void
-json_put_string(struct news_buf *b, const char *s, size_t n)
+/* the index of the first byte of s[0..n) below 0x20, '"', '\\' or not ASCII */
+static size_t
+skip_plain(const unsigned char *s, size_t n)
 {
-	init();
-	size_t i = 0, j;
-	unsigned char c;
+	size_t i = 0;
 
+#ifdef __SSE2__
+	const __m128i sp = _mm_set1_epi8(0x20), q = _mm_set1_epi8('"');
+	const __m128i bs = _mm_set1_epi8('\\');
+
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+		/* signed: below 0x20, or 0x80 and above */
+		__m128i m = _mm_or_si128(_mm_cmplt_epi8(v, sp),
+		    _mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, bs)));
+		int mask = _mm_movemask_epi8(m);
+
+		if (mask != 0)
+			return i + (size_t)__builtin_ctz((unsigned)mask);
+	}
+#endif
+	for (; i < n && !esc[s[i]] && s[i] < 0x80; i++)
+		;
+	return i;
+}
+
+/*
+ * s[0..n) as a JSON string; with check, -1 (and b as it was) when s is
+ * not valid UTF-8.  Runs that need no escaping are copied whole.
+ */
+static int
+put_str(struct news_buf *b, const char *s, size_t n, int check)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, j, start = b->len;
+	uint32_t cp;
+	int l;
+
+	init();
 	news_buf_grow(b, n + 2);
 	b->s[b->len++] = '"';
 	while (i < n) {
 		j = i;
-		/* 8 bytes at a time while none needs escaping */
-		while (j + 8 <= n) {
-			uint64_t w, q, bs;
-
-			memcpy(&w, s + j, 8);
-			q = w ^ 0x2222222222222222ULL;
-			bs = w ^ 0x5c5c5c5c5c5c5c5cULL;
-			if ((((w - 0x2020202020202020ULL) & ~w) |
-			    ((q - 0x0101010101010101ULL) & ~q) |
-			    ((bs - 0x0101010101010101ULL) & ~bs)) & 0x8080808080808080ULL)
+		for (;;) {
+			j += skip_plain(u + j, n - j);
+			if (j >= n || u[j] < 0x80)
 				break;
-			j += 8;
+			if (!check) {
+				j++;
+				continue;
+			}
+			if ((l = news_utf8_decode(s + j, n - j, &cp)) <= 0) {
+				b->len = start;
+				b->s[start] = '\0';
+				return -1;
+			}
+			j += (size_t)l;
 		}
-		for (; j < n && !esc[(unsigned char)s[j]]; j++)
-			;
 		news_buf_add(b, s + i, j - i);
 		if (j >= n)
 			break;
-		c = s[j];
-		switch (c) {
+		switch (u[j]) {
 		case '"': news_buf_add(b, "\\\"", 2); break;
 		case '\\': news_buf_add(b, "\\\\", 2); break;
 		case '\b': news_buf_add(b, "\\b", 2); break;
@@ -69,11 +104,24 @@ json_put_string(struct news_buf *b, const char *s, size_t n)
 		case '\n': news_buf_add(b, "\\n", 2); break;
 		case '\r': news_buf_add(b, "\\r", 2); break;
 		case '\t': news_buf_add(b, "\\t", 2); break;
-		default: news_buf_printf(b, "\\u%04X", c);
+		default: news_buf_printf(b, "\\u%04X", u[j]);
 		}
 		i = j + 1;
 	}
 	news_buf_addc(b, '"');
+	return 0;
+}
+
+void
+json_put_string(struct news_buf *b, const char *s, size_t n)
+{
+	put_str(b, s, n, 0);
+}
+
+int
+json_put_utf8(struct news_buf *b, const char *s, size_t n)
+{
+	return put_str(b, s, n, 1);
 }
 
 static int

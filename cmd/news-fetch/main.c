@@ -421,8 +421,12 @@ main(int argc, char *argv[])
 	const char *statefile = NULL;
 	int c, export = 0, pages = 0, ignore_robots = 0, r;
 	char ua[128];
+	static char obuf[64 * 1024];
 
 	news_setprog(argv[0]);
+	/* large feeds give much output: fewer, larger writes */
+	if (!isatty(1))
+		setvbuf(stdout, obuf, _IOFBF, sizeof(obuf));
 	snprintf(ua, sizeof(ua), "newsutils/%s (news-fetch)",
 	    NEWS_VERSION);
 	ho.user_agent = ua;

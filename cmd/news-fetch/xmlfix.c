@@ -29,6 +29,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "news.h"
 #include "text.h"
@@ -198,43 +201,6 @@ dec_utf8(const char *p, size_t n, int final, struct news_buf *out)
 			add_cp(out, cp1252_char(s[i]));
 			i++;
 		}
-	}
-	return i;
-}
-
-/*
- * The length of the prefix of s that dec_utf8() would copy unchanged:
- * printable ASCII, tab, newlines and complete valid sequences other than
- * U+FFFE and U+FFFF.
- */
-static size_t
-clean_utf8(const char *p, size_t n)
-{
-	const unsigned char *s = (const unsigned char *)p;
-	size_t i = 0;
-	uint32_t cp;
-	int l;
-
-	while (i < n) {
-		while (i + 8 <= n) {
-			uint64_t w;
-
-			memcpy(&w, s + i, 8);
-			if ((w & 0x8080808080808080ULL) ||
-			    ((w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL))
-				break;
-			i += 8;
-		}
-		if (i >= n)
-			break;
-		if (!u8special[s[i]]) {
-			i++;
-			continue;
-		}
-		if (s[i] < 0x80 || (l = news_utf8_decode(p + i, n - i, &cp)) <= 1 ||
-		    cp == 0xFFFE || cp == 0xFFFF)
-			break;
-		i += l;
 	}
 	return i;
 }
@@ -596,12 +562,242 @@ fix_doctype(struct xmlfix *x, const char *s, size_t n, struct news_buf *out)
 	return i;
 }
 
+/* ---- the fast path: how much needs no change at all ---- */
+
+/*
+ * The index of the first byte of s[0..n) that is c1, c2, a C0 control
+ * other than tab and newlines, or not ASCII; n when there is none.
+ */
+static size_t
+skip_plain(const unsigned char *s, size_t n, unsigned char c1, unsigned char c2)
+{
+	size_t i = 0;
+
+#ifdef __SSE2__
+	const __m128i a = _mm_set1_epi8((char)c1), b = _mm_set1_epi8((char)c2);
+	const __m128i sp = _mm_set1_epi8(0x20), tab = _mm_set1_epi8('\t');
+	const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+		/* signed: below 0x20, or 0x80 and above */
+		__m128i m = _mm_cmplt_epi8(v, sp);
+		__m128i ok = _mm_or_si128(_mm_cmpeq_epi8(v, tab),
+		    _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)));
+		int mask;
+
+		m = _mm_andnot_si128(ok, m);
+		m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, a),
+		    _mm_cmpeq_epi8(v, b)));
+		if ((mask = _mm_movemask_epi8(m)) != 0)
+			return i + (size_t)__builtin_ctz((unsigned)mask);
+	}
+#endif
+	for (; i < n; i++)
+		if (u8special[s[i]] || s[i] == c1 || s[i] == c2)
+			break;
+	return i;
+}
+
+/*
+ * skip_plain(s, n, '<', '&'), but going on over a '<' that starts an
+ * ordinary tag (the byte after it is still looked at).
+ */
+static size_t
+skip_text(const unsigned char *s, size_t n)
+{
+	size_t i = 0, j;
+
+#ifdef __SSE2__
+	const __m128i lt = _mm_set1_epi8('<'), amp = _mm_set1_epi8('&');
+	const __m128i sp = _mm_set1_epi8(0x20), tab = _mm_set1_epi8('\t');
+	const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+		__m128i m = _mm_cmplt_epi8(v, sp);
+		__m128i ok = _mm_or_si128(_mm_cmpeq_epi8(v, tab),
+		    _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)));
+		unsigned mask;
+
+		m = _mm_andnot_si128(ok, m);
+		m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, lt),
+		    _mm_cmpeq_epi8(v, amp)));
+		for (mask = (unsigned)_mm_movemask_epi8(m); mask != 0;
+		    mask &= mask - 1) {
+			j = i + (size_t)__builtin_ctz(mask);
+			if (s[j] != '<' || j + 1 >= n || !tagstart[s[j + 1]])
+				return j;
+		}
+	}
+#endif
+	for (; i < n; i++)
+		if (u8special[s[i]] || s[i] == '&' || (s[i] == '<' &&
+		    (i + 1 >= n || !tagstart[s[i + 1]])))
+			break;
+	return i;
+}
+
+/* the length of a valid UTF-8 sequence other than U+FFFE/U+FFFF at s, 0 if none */
+static size_t
+good_seq(const char *s, size_t n)
+{
+	uint32_t cp;
+	int l;
+
+	if ((size_t)u8len((unsigned char)*s) > n ||
+	    (l = news_utf8_decode(s, n, &cp)) <= 1 || cp == 0xFFFE || cp == 0xFFFF)
+		return 0;
+	return (size_t)l;
+}
+
+/* the length of a reference at s[0] == '&' that fix_ref() keeps as it is */
+static size_t
+good_ref(const char *s, size_t n)
+{
+	size_t i, lim = n < 48 ? n : 48;
+	unsigned long v = 0;
+	int hex = 0;
+
+	if (n < 2)
+		return 0;
+	if (s[1] != '#') {
+		for (i = 1; i < lim && is_namechar((unsigned char)s[i]); i++)
+			;
+		if (i >= lim || s[i] != ';')
+			return 0;
+		if ((i == 3 && (memcmp(s + 1, "lt", 2) == 0 || memcmp(s + 1, "gt", 2) == 0)) ||
+		    (i == 4 && memcmp(s + 1, "amp", 3) == 0) ||
+		    (i == 5 && (memcmp(s + 1, "quot", 4) == 0 ||
+		    memcmp(s + 1, "apos", 4) == 0)))
+			return i + 1;
+		return 0;
+	}
+	i = 2;
+	if (i < lim && (s[i] == 'x' || s[i] == 'X')) {
+		hex = 1;
+		i++;
+	}
+	for (; i < lim; i++) {
+		int c = (unsigned char)s[i], d;
+
+		if (c >= '0' && c <= '9')
+			d = c - '0';
+		else if (hex && isxdigit(c))
+			d = tolower(c) - 'a' + 10;
+		else
+			break;
+		if (v < 0x110000)
+			v = v * (hex ? 16 : 10) + d;
+	}
+	/* fix_ref() would write the same character (maybe spelt otherwise) */
+	if (i >= lim || s[i] != ';' || i == 2 + (size_t)hex ||
+	    (v < 0x20 && v != 9 && v != 10 && v != 13) || (v >= 0x80 && v < 0xA0) ||
+	    (v >= 0xD800 && v < 0xE000) || v == 0xFFFE || v == 0xFFFF || v > 0x10FFFF)
+		return 0;
+	return i + 1;
+}
+
+/*
+ * The length of the prefix of s[0..n) that fix() would copy unchanged
+ * (and that is clean UTF-8), following the state through CDATA sections,
+ * comments and PIs.  Stops before anything to repair or decode, and
+ * before a construct cut by the end of s.
+ */
+static size_t
+scan_clean(struct xmlfix *x, const char *p, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)p;
+	size_t i = 0, k;
+	const char *mark;
+	unsigned char c;
+
+	while (i < n) {
+		switch (x->state) {
+		case S_TEXT:
+			i += skip_text(s + i, n - i);
+			if (i >= n)
+				return i;
+			c = s[i];
+			if (c == '<') {
+				if (i + 1 >= n)
+					return i;
+				if (tagstart[s[i + 1]]) {
+					i++;
+					continue;
+				}
+				if (n - i >= 9 && memcmp(s + i, "<![CDATA[", 9) == 0) {
+					x->state = S_CDATA;
+					i += 9;
+				} else if (n - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
+					x->state = S_COMMENT;
+					i += 4;
+				} else if (s[i + 1] == '?') {
+					x->state = S_PI;
+					i += 2;
+				} else {
+					return i;
+				}
+				x->subset = 0;
+				continue;
+			}
+			if (c == '&') {
+				if ((k = good_ref(p + i, n - i)) == 0)
+					return i;
+				i += k;
+				continue;
+			}
+			if (c >= 0x80 && (k = good_seq(p + i, n - i)) > 0) {
+				i += k;
+				continue;
+			}
+			return i;
+		case S_CDATA:
+		case S_COMMENT:
+		case S_PI:
+			mark = x->state == S_CDATA ? "]]>" : x->state == S_COMMENT ?
+			    "-->" : "?>";
+			i += skip_plain(s + i, n - i, (unsigned char)mark[0],
+			    (unsigned char)mark[0]);
+			if (i >= n)
+				return i;
+			c = s[i];
+			if (c == (unsigned char)mark[0]) {
+				k = strlen(mark);
+				if (n - i < k)
+					return i;
+				if (memcmp(s + i, mark, k) == 0) {
+					x->state = S_TEXT;
+					i += k;
+				} else {
+					i++;
+				}
+				continue;
+			}
+			if (c >= 0x80 && (k = good_seq(p + i, n - i)) > 0) {
+				i += k;
+				continue;
+			}
+			return i;
+		default:
+			return i;
+		}
+	}
+	return i;
+}
+
 static size_t
 fix(struct xmlfix *x, const char *s, size_t n, int final, struct news_buf *out)
 {
 	size_t i = 0, j, k;
 
 	while (i < n) {
+		/* runs that need no repair are copied as they are */
+		if ((k = scan_clean(x, s + i, n - i)) > 0) {
+			news_buf_add(out, s + i, k);
+			if ((i += k) >= n)
+				break;
+		}
 		switch (x->state) {
 		case S_START:
 			while (i < n && s[i] != '<')
@@ -687,11 +883,12 @@ decode(struct xmlfix *x, const char *p, size_t n, int final, struct news_buf *de
 
 int
 xmlfix_push(struct xmlfix *x, const char *p, size_t n, int final,
-    struct news_buf *out)
+    struct news_buf *out, size_t *direct)
 {
 	struct news_buf in = NEWS_BUF_INIT;
 	size_t k;
 
+	*direct = 0;
 	if (x->mode == M_JSON) {
 		news_buf_add(out, p, n);
 		return 1;
@@ -712,13 +909,13 @@ xmlfix_push(struct xmlfix *x, const char *p, size_t n, int final,
 		n = in.len;
 	} else if (x->mode == M_UTF8 && x->raw.len == 0 && x->dec.len == 0 &&
 	    x->state != S_START) {
-		/* the common case: clean UTF-8 is repaired in place, no copy */
-		size_t c = clean_utf8(p, n);
-
-		k = fix(x, p, c, final && c == n, out);
-		news_buf_add(&x->dec, p + k, c - k);
-		p += c;
-		n -= c;
+		/*
+		 * The common case: what needs no change at all is not copied
+		 * but is the start of the output as it is.
+		 */
+		*direct = scan_clean(x, p, n);
+		p += *direct;
+		n -= *direct;
 		if (n == 0 && !final)
 			return 0;
 	} else if (x->raw.len > 0) {
