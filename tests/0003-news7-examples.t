@@ -58,7 +58,7 @@ EOF2
 cp feed.xml www/feed.xml
 echo "$base/feed.xml" >feeds.txt
 
-check 'the page has three examples' 'test -f example1.sh && test -f example2.sh && test -f example3.sh'
+check 'the page has four examples' 'test -f example1.sh && test -f example2.sh && test -f example3.sh && test -f example4.sh'
 
 check 'example 1: the records of one feed about Mongolia' "
 	sh example1.sh >out && test \$(wc -l <out) -eq 1 &&
@@ -73,10 +73,19 @@ check 'example 2: the whole pipeline, from a list of feeds to a site' "
 	test -f site/index.html && test -f site/feed.xml &&
 	grep -q 'December 2025' out"
 
-check 'example 3: the crontab line runs as a command, twice; the second run adds nothing' "
-	rm -f archive.jsonl state.db && rm -rf site &&
-	sed -e ':a' -e '/\\\\\$/N; s/\\\\\\n//; ta' example3.sh | sed -n 's/^\*\/10 \* \* \* \* //p' >cron.sh && test -s cron.sh &&
-	sed -i 's|cd ~/news|cd $SCRATCH|' cron.sh &&
-	sh cron.sh && test \$(wc -l <archive.jsonl) -eq 2 &&
-	sh cron.sh && test \$(wc -l <archive.jsonl) -eq 2 && test -f site/index.html"
+check 'example 3: the update script, run twice: the second run adds nothing' "
+	rm -f archive.jsonl state.db && rm -rf site && : >takedowns.txt &&
+	sed 's|\$HOME/news|$SCRATCH|' example3.sh >update && chmod +x update &&
+	./update && test \$(wc -l <archive.jsonl) -eq 2 && test \$(wc -l <tagged.jsonl) -eq 2 &&
+	./update && test \$(wc -l <archive.jsonl) -eq 2 &&
+	test -f site/index.html && test -f site/sitemap.xml"
+
+check 'example 3: a takedown drops the article from the site' "
+	jq -r 'select(.title | test(\"Chile\")) | .url' tagged.jsonl >takedowns.txt &&
+	./update && ! grep -rq Valparaiso site && grep -rq Mongolia site"
+
+check 'example 4: the crontab line runs the script under flock' "
+	sed -n 's/^\*\/10 \* \* \* \* //p' example4.sh >cron.sh && test -s cron.sh &&
+	sed -i 's|\$HOME/news|$SCRATCH|g' cron.sh && sh cron.sh &&
+	test \$(wc -l <archive.jsonl) -eq 2"
 done_testing
