@@ -363,7 +363,9 @@ dateline(const struct gazetteer *g, const struct doc *d)
 		return -1;
 	/* a dash or an opening parenthesis soon after */
 	for (end = s; end < d->n && end < s + 14; end++)
-		if (fold_is(d, end, "-") || fold_is(d, end, "("))
+		if ((fold_is(d, end, "-") && ((d->t[end].flags & T_SPACED) ||
+		    d->t[end].src[d->t[end].off] != '-')) ||
+		    fold_is(d, end, "("))
 			break;
 	if (end >= d->n || end == s + 14 || d->t[end].para != d->t[s].para)
 		return -1;

@@ -198,7 +198,8 @@ dateline_end(const struct doc *d)
 		return 0;
 	for (e = s; e < d->n && e < s + 20 && d->t[e].para == d->t[s].para; e++) {
 		f = tok_fold(d, &d->t[e]);
-		if (f[0] == '-' && f[1] == '\0')
+		if (f[0] == '-' && f[1] == '\0' && ((d->t[e].flags & T_SPACED) ||
+		    d->t[e].src[d->t[e].off] != '-'))
 			return e;
 		if ((d->t[e].flags & T_WORD) && !(d->t[e].flags & (T_CAP | T_DIGIT)) &&
 		    !(e > s && tok_fold(d, &d->t[e - 1])[0] == '('))

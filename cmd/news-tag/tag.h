@@ -20,7 +20,8 @@ enum {
 	T_DIGIT = 1 << 7,	/* starts with a digit */
 	T_DOTS = 1 << 8,	/* an abbreviation with dots (U.S.) */
 	T_ALPHA = 1 << 9,	/* has a letter */
-	T_STOP = 1 << 10	/* a stopword (after doc_mark_stop) */
+	T_STOP = 1 << 10,	/* a stopword (after doc_mark_stop) */
+	T_SPACED = 1 << 11	/* white space (or the start) before it */
 };
 
 struct tok {

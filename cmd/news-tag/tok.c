@@ -269,7 +269,7 @@ void
 doc_add(struct doc *d, const char *src, size_t len, int title)
 {
 	size_t i = 0, j, start_tok = d->n, sstart;
-	unsigned flags, base = title ? T_TITLE : 0;
+	unsigned flags, base = title ? T_TITLE : 0, spaced = T_SPACED;
 	int32_t cp;
 	int n, newpara = 1, newsent = 1, nl = 0;
 	struct tok *t;
@@ -280,6 +280,7 @@ doc_add(struct doc *d, const char *src, size_t len, int title)
 	while (i < len) {
 		n = dec(src, len, i, &cp);
 		if (cp == '\n') {
+			spaced = T_SPACED;
 			if (++nl >= 2 && !newpara) {
 				d->npara++;
 				d->nsent++;
@@ -291,21 +292,23 @@ doc_add(struct doc *d, const char *src, size_t len, int title)
 		if (cp == ' ' || cp == '\t' || cp == '\r' || cp == 0xa0 ||
 		    cp == -1 || (cp > 127 && utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS)) {
 			i += n;
+			spaced = T_SPACED;
 			continue;
 		}
 		nl = 0;
 		if (is_wordcp(cp)) {
 			j = scan_word(src, len, i, &flags);
-			t = push(d, src, i, j - i, flags | base |
+			t = push(d, src, i, j - i, flags | base | spaced |
 			    (newsent ? T_SENT : 0) | (newpara ? T_PARA : 0));
 			(void)t;
 			newsent = newpara = 0;
+			spaced = 0;
 			i = j;
 			continue;
 		}
 		/* punctuation: one code point; dashes fold to '-' */
 		if (cp == 0x2014 || cp == 0x2013 || cp == 0x2012 || cp == 0x2212) {
-			t = push(d, "-", 0, 1, base | (newpara ? T_PARA : 0));
+			t = push(d, "-", 0, 1, base | spaced | (newpara ? T_PARA : 0));
 			t->src = src;
 			t->off = (uint32_t)i;
 			t->len = (uint32_t)n;
@@ -318,9 +321,10 @@ doc_add(struct doc *d, const char *src, size_t len, int title)
 			d->t[d->n - 1].len = (uint32_t)(n + 1);
 			n++;
 		} else {
-			push(d, src, i, (size_t)n, base | (newpara ? T_PARA : 0));
+			push(d, src, i, (size_t)n, base | spaced | (newpara ? T_PARA : 0));
 		}
 		newpara = 0;
+		spaced = 0;
 		if (cp == '.' || cp == '!' || cp == '?' || cp == ';') {
 			d->nsent++;
 			newsent = 1;
