@@ -4,8 +4,9 @@
 #     items, default 100,000: about 80 MB), next to sfeed(1) in the same run
 #  2. the devset's real-world feeds (when ~/.cache/newsutils-devset is
 #     there): all parsed?  items counted
-#  3. network: 1,000 feeds from the loopback server, each reply delayed
-#     100 ms, -j 50, no per-host limit: wall time against the ideal 2 s;
+#  3. network: 1,000 feeds from the loopback server (bench/fetch-httpd.py),
+#     each reply delayed 100 ms, -j 50, no per-host limit: wall time
+#     against the ideal 2 s;
 #     then a second run with --state: conditional requests, 304s, 0 items
 NEWS_BIN=${NEWS_BIN:-$(dirname "$0")/../bin}
 TOP=${NEWS_TOP:-$(cd "$(dirname "$0")/.." && pwd)}
@@ -70,7 +71,8 @@ else
 fi
 
 echo "== network: $NFEEDS feeds, 100 ms per reply, -j 50, no per-host limit"
-python3 "$TOP/tests/fetch/httpd.py" "$T/port" "$T/log" "$TOP/tests/fetch" &
+# an asyncio server: holds every delayed reply at once in one thread
+python3 "$TOP/bench/fetch-httpd.py" "$T/port" "$T/log" &
 HTTPD=$!
 i=0
 while [ ! -s "$T/port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
@@ -87,7 +89,14 @@ set -- $(measure /dev/null "$T/net2.jsonl" "$NEWS_BIN/news-fetch" -q -j 50 --per
     --delay 0 --state "$T/state.db" -f "$T/list")
 req=$(wc -l < "$T/log")
 cond=$(grep -c 'INM="g' "$T/log")
-echo "run 2 (--state): wall $1 s, exit $4, items $(wc -l < "$T/net2.jsonl"), requests $req, conditional $cond (each answered 304)"
+n304=$(grep -c 'STATUS=304$' "$T/log")
+items2=$(wc -l < "$T/net2.jsonl")
+echo "run 2 (--state): wall $1 s, exit $4, items $items2, requests $req, conditional $cond, answered 304: $n304"
+if [ "$req" -eq "$NFEEDS" ] && [ "$cond" -eq "$req" ] && [ "$n304" -eq "$req" ] && [ "$items2" -eq 0 ]; then
+	echo "run 2 check: ok (only conditional requests, only 304s, 0 items)"
+else
+	echo "run 2 check: FAILED (want $NFEEDS requests, all conditional, all 304, 0 items)"
+fi
 if command -v curl > /dev/null 2>&1; then
 	sed 's/^/url = /' "$T/list" > "$T/curlcfg"
 	set -- $(measure /dev/null /dev/null curl -s -Z --parallel-max 50 -K "$T/curlcfg" -o /dev/null)
