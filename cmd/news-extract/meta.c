@@ -383,10 +383,30 @@ textnode(struct ex_meta *m, xmlNode *t)
 	m->ndates++;
 }
 
+/* class and id of n, lower-cased, in buf; 0 when n has neither */
+static int
+lowclassid(const xmlNode *n, char *buf, size_t size)
+{
+	const char *c = news_html_attr(n, "class"), *i;
+	size_t k = 0;
+
+	i = news_html_attr(n, "id");
+	if (c == NULL && i == NULL)
+		return 0;
+	for (; c != NULL && *c && k + 2 < size; c++)
+		buf[k++] = (char)tolower((unsigned char)*c);
+	buf[k++] = ' ';
+	for (; i != NULL && *i && k + 1 < size; i++)
+		buf[k++] = (char)tolower((unsigned char)*i);
+	buf[k] = '\0';
+	return 1;
+}
+
 static void
 element(struct ex_meta *m, xmlNode *n)
 {
 	const char *name = (const char *)n->name, *v, *k;
+	char low[512];
 
 	switch (name[0]) {
 	case 'b':
@@ -447,18 +467,19 @@ element(struct ex_meta *m, xmlNode *n)
 	if (is(n, "a") && (v = news_html_attr(n, "rel")) != NULL &&
 	    strcasestr(v, "author") != NULL)
 		addbyline(m, n, 0);
-	if (is(n, "time"))
+	if (is(n, "time")) {
 		adddate(m, n, DC_TIME);
-	else if (!is(n, "meta") && !is(n, "script") &&
-	    !is(n, "body") && !is(n, "html") &&
-	    (classhas(n, "date") || classhas(n, "time") ||
-	    classhas(n, "posted") || classhas(n, "publish") ||
-	    classhas(n, "byline") || classhas(n, "meta")))
+		return;
+	}
+	if (!lowclassid(n, low, sizeof(low)) || is(n, "meta") ||
+	    is(n, "script") || is(n, "body") || is(n, "html"))
+		return;
+	if (strstr(low, "date") || strstr(low, "time") ||
+	    strstr(low, "posted") || strstr(low, "publish") ||
+	    strstr(low, "byline") || strstr(low, "meta"))
 		adddate(m, n, DC_CLASS);
-	if ((classhas(n, "byline") || classhas(n, "author")) &&
-	    !is(n, "body") && !is(n, "html") && !is(n, "meta") &&
-	    !is(n, "label") && !is(n, "input") && !incomments(n) &&
-	    m->nbylines < MAXCAND)
+	if ((strstr(low, "byline") || strstr(low, "author")) &&
+	    !is(n, "label") && !is(n, "input") && !incomments(n))
 		addbyline(m, n, 0);
 }
 

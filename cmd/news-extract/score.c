@@ -89,21 +89,77 @@ word(const char *w, size_t n, const char *const *set, size_t setn)
 	return 0;
 }
 
+/*
+ * The words of negsub and possub by their first two letters, so that
+ * one pass over a class value finds them all: pairs[] holds up to four
+ * word numbers (negsub first, then possub, plus one; 0 ends).
+ */
+#define NNEG (sizeof(negsub) / sizeof(negsub[0]))
+#define NPOS (sizeof(possub) / sizeof(possub[0]))
+static unsigned char pairs[26 * 26][4];
+
+static int
+pairof(const char *w)
+{
+	if (w[0] < 'a' || w[0] > 'z' || w[1] < 'a' || w[1] > 'z')
+		return -1;
+	return (w[0] - 'a') * 26 + (w[1] - 'a');
+}
+
+static void
+initpairs(void)
+{
+	static int done;
+	size_t i, k;
+	int p;
+
+	if (done)
+		return;
+	done = 1;
+	for (i = 0; i < NNEG + NPOS; i++) {
+		p = pairof(i < NNEG ? negsub[i] : possub[i - NNEG]);
+		for (k = 0; k < 4 && pairs[p][k] != 0; k++)
+			;
+		if (k == 4)
+			news_fatal("score.c: too many class words on one pair");
+		pairs[p][k] = (unsigned char)(i + 1);
+	}
+}
+
+/*
+ * One pass over the lower-cased value: a boilerplate or article word
+ * found anywhere counts once each (as strstr per word did).
+ */
 static void
 evidence(const char *v, int *pos, int *neg)
 {
 	char low[256];
-	size_t i, n, start;
+	unsigned char seen[NNEG + NPOS];
+	size_t i, k, n, start;
+	int p, w;
 
+	initpairs();
 	for (n = 0; v[n] != '\0' && n + 1 < sizeof(low); n++)
 		low[n] = (char)tolower((unsigned char)v[n]);
 	low[n] = '\0';
-	for (i = 0; i < sizeof(negsub) / sizeof(negsub[0]); i++)
-		if (strstr(low, negsub[i]) != NULL)
-			(*neg)++;
-	for (i = 0; i < sizeof(possub) / sizeof(possub[0]); i++)
-		if (strstr(low, possub[i]) != NULL)
-			(*pos)++;
+	memset(seen, 0, sizeof(seen));
+	for (i = 0; i + 1 < n; i++) {
+		if ((p = pairof(low + i)) < 0)
+			continue;
+		for (k = 0; k < 4 && (w = pairs[p][k]) != 0; k++) {
+			const char *word = w <= (int)NNEG ? negsub[w - 1] :
+			    possub[w - 1 - NNEG];
+
+			if (seen[w - 1] || strncmp(word + 2, low + i + 2,
+			    strlen(word + 2)) != 0)
+				continue;
+			seen[w - 1] = 1;
+			if (w <= (int)NNEG)
+				(*neg)++;
+			else
+				(*pos)++;
+		}
+	}
 	for (i = 0; i <= n; i++) {
 		if (isalnum((unsigned char)low[i]))
 			continue;
@@ -462,16 +518,6 @@ done:
 			best = cands[k].n;
 		}
 	}
-	if (getenv("NEWS_EXTRACT_DEBUG") != NULL)
-		for (n = best; n != NULL && n->type == XML_ELEMENT_NODE;
-		    n = n->parent)
-			fprintf(stderr, "  %s.%s#%s score=%.0f text=%d link=%d "
-			    "klass=%d neg=%d\n", n->name,
-			    news_html_attr(n, "class") ? news_html_attr(n,
-			    "class") : "", news_html_attr(n, "id") ?
-			    news_html_attr(n, "id") : "", INFO(n)->score,
-			    INFO(n)->text, INFO(n)->link, INFO(n)->klass,
-			    INFO(n)->neg);
 	return best;
 }
 
