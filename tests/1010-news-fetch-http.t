@@ -21,6 +21,17 @@ check '301: followed and reported as moved permanently' '
 check '308: reported too' '
 	$NF "$BASE/redirect/308/feed/atom10.xml" > out 2> err &&
 	grep -q "moved permanently to $BASE/feed/atom10.xml" err'
+check '301 then 302: the permanent hop'"'"'s target is reported, not the temporary one' '
+	$NF "$BASE/redirect/301/redirect/302/feed/atom10.xml" > out 2> err &&
+	test -s out &&
+	grep -q "redirect/301/redirect/302/feed/atom10.xml: moved permanently to $BASE/redirect/302/feed/atom10.xml;" err'
+check '301 then 308: where the whole permanent chain leads' '
+	$NF "$BASE/redirect/301/redirect/308/feed/atom10.xml" > out 2> err &&
+	grep -q "moved permanently to $BASE/feed/atom10.xml;" err'
+check '302 then 301: not reported (the feed URL itself moved only for now)' '
+	$NF "$BASE/redirect/302/redirect/301/feed/atom10.xml" > out 2> err &&
+	test -s out &&
+	! grep -q "moved permanently" err'
 check '302: followed silently' '
 	$NF "$BASE/redirect/302/feed/atom10.xml" > out 2> err &&
 	test "$(wc -l < out)" -eq 2 && test ! -s err'

@@ -119,7 +119,7 @@ struct http_req {
 	long status;		/* the final HTTP status, 0 when none */
 	char *final_url;	/* after redirects */
 	char *content_type, *etag_new, *last_modified_new;
-	char *moved;		/* target when the first hop was 301 or 308 */
+	char *moved;		/* target of the leading 301/308 hops (see http.c) */
 	char *error;		/* NULL on success (2xx or 304) */
 	double retry_after;	/* seconds the server asked for (429/503) */
 	time_t fetched_at;
@@ -128,8 +128,11 @@ struct http_req {
 	size_t bytes, max_size;
 	double not_before;
 	char *host;
-	long first_status;
+	long first_status, hop_status;
 	char *first_location;
+	char *hop_url;		/* the URL of the response being read */
+	char *perm_target;	/* where the leading 301/308 hops lead */
+	int perm_open;		/* every hop so far was 301/308 */
 	void *easy;
 	struct http_req *next;
 };

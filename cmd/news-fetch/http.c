@@ -100,8 +100,11 @@ http_req_clear(struct http_req *r)
 	free(r->error);
 	free(r->host);
 	free(r->first_location);
+	free(r->hop_url);
+	free(r->perm_target);
 	r->final_url = r->content_type = r->etag_new = r->last_modified_new = NULL;
 	r->moved = r->error = r->host = r->first_location = NULL;
+	r->hop_url = r->perm_target = NULL;
 }
 
 static struct host *
@@ -167,6 +170,31 @@ parse_retry_after(const char *s)
 	return 0;
 }
 
+/*
+ * A redirect of the response being read to loc.  The feed URL has moved
+ * permanently to where the chain's leading run of 301/308 hops leads:
+ * 301 A->B, 308 B->C, 302 C->D reports C; 302 A->B, 301 B->C reports
+ * nothing (A itself is only temporarily elsewhere).
+ */
+static void
+hop(struct http_req *r, const char *loc)
+{
+	long c = r->hop_status;
+	char *next;
+
+	if (c < 300 || c >= 400 || c == 304 ||
+	    (next = news_url_resolve(r->hop_url ? r->hop_url : r->url, loc)) == NULL)
+		return;
+	if (r->perm_open && (c == 301 || c == 308)) {
+		free(r->perm_target);
+		r->perm_target = news_xstrdup(next);
+	} else {
+		r->perm_open = 0;
+	}
+	free(r->hop_url);
+	r->hop_url = next;
+}
+
 static size_t
 header_cb(char *p, size_t size, size_t nmemb, void *arg)
 {
@@ -184,6 +212,8 @@ header_cb(char *p, size_t size, size_t nmemb, void *arg)
 		code = v ? strtol(v + 1, NULL, 10) : 0;
 		if (r->first_status == 0 && code >= 200)
 			r->first_status = code;
+		if (code >= 200)
+			r->hop_status = code;
 		free(r->etag_new);
 		free(r->last_modified_new);
 		free(r->content_type);
@@ -198,6 +228,10 @@ header_cb(char *p, size_t size, size_t nmemb, void *arg)
 	} else if (HDR("location:")) {
 		if (r->first_location == NULL)
 			set_str(&r->first_location, v, n - (v - p));
+		set_str(&tmp, v, n - (v - p));
+		hop(r, tmp);
+		free(tmp);
+		tmp = NULL;
 	} else if (HDR("retry-after:")) {
 		set_str(&tmp, v, n - (v - p));
 		r->retry_after = parse_retry_after(tmp);
@@ -244,10 +278,13 @@ start(struct http *h, struct http_req *r, struct host *x, double now)
 	r->attempts++;
 	r->bytes = 0;
 	r->max_size = h->o.max_size ? h->o.max_size : (size_t)-1;
-	r->first_status = 0;
+	r->first_status = r->hop_status = 0;
 	r->retry_after = 0;
 	free(r->first_location);
-	r->first_location = NULL;
+	free(r->hop_url);
+	free(r->perm_target);
+	r->first_location = r->hop_url = r->perm_target = NULL;
+	r->perm_open = 1;
 	curl_easy_setopt(e, CURLOPT_URL, r->url);
 	curl_easy_setopt(e, CURLOPT_PRIVATE, ez);
 	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, ez->errbuf);
@@ -377,9 +414,8 @@ done(struct http *h, struct http_req *r, CURLcode res, const char *errbuf)
 	r->error = NULL;
 	free(r->moved);
 	r->moved = NULL;
-	if (nredir > 0 && (r->first_status == 301 || r->first_status == 308) &&
-	    res == CURLE_OK && code < 400)
-		r->moved = news_xstrdup(r->final_url);
+	if (nredir > 0 && r->perm_target && res == CURLE_OK && code < 400)
+		r->moved = news_xstrdup(r->perm_target);
 	if (r->toolarge || res == CURLE_FILESIZE_EXCEEDED) {
 		r->error = msg("body larger than the maximum of %zu bytes "
 		    "(--max-size)", h->o.max_size);
