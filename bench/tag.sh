@@ -3,7 +3,9 @@
 # synthetic news articles (about 2 KB each, a Zipf-like vocabulary with
 # place names, paragraphs and a dateline), and --related 6 over
 # BENCH_TAG_RELATED articles (default 100000) with its peak memory.
-# BENCH_TAG_N sets the throughput sample (default 20000).  Prints
+# BENCH_TAG_N sets the throughput sample (default 20000).  Prints wall
+# and CPU time (the machine may be shared: CPU time is the one-core
+# figure), peak memory; prints
 # figures, never asserts a timing.
 set -eu
 N=${BENCH_TAG_N:-20000}
@@ -65,24 +67,25 @@ now() {
 	date +%s.%N
 }
 
+# run CMD...: prints "wall user maxrss_kb" (user and RSS 0 without /usr/bin/time)
+run() {
+	if [ -x /usr/bin/time ]; then
+		/usr/bin/time -f "%e %U %M" -o "$TMP/time" "$@" > "$TMP/out.jsonl"
+		cat "$TMP/time"
+	else
+		t0=$(now)
+		"$@" > "$TMP/out.jsonl"
+		t1=$(now)
+		echo "$t0 $t1" | awk '{ print $2 - $1, 0, 0 }'
+	fi
+}
+
 gen "$TMP/a.jsonl" "$N"
-t0=$(now)
-"$BIN/news-tag" "$TMP/a.jsonl" > "$TMP/out.jsonl"
-t1=$(now)
-echo "$N $t0 $t1 $(wc -c < "$TMP/a.jsonl")" | awk '{ d = $3 - $2;
-	printf "news-tag: %d articles (%.1f MB) in %.2f s: %.0f articles/s\n",
-	    $1, $4 / 1048576, d, $1 / d }'
+echo "$N $(wc -c < "$TMP/a.jsonl") $(run "$BIN/news-tag" "$TMP/a.jsonl")" | awk '{
+	printf "news-tag: %d articles (%.1f MB): %.2f s wall, %.0f articles/s", $1, $2 / 1048576, $3, $1 / $3;
+	if ($4 > 0) printf "; %.2f s CPU, %.0f articles/s of CPU", $4, $1 / $4; printf "\n" }'
 
 gen "$TMP/r.jsonl" "$R"
-mem=""
-t0=$(now)
-if [ -x /usr/bin/time ]; then
-	/usr/bin/time -f "%M" -o "$TMP/mem" "$BIN/news-tag" --related 6 "$TMP/r.jsonl" > "$TMP/out.jsonl"
-	mem=$(cat "$TMP/mem")
-else
-	"$BIN/news-tag" --related 6 "$TMP/r.jsonl" > "$TMP/out.jsonl"
-fi
-t1=$(now)
-echo "$R $t0 $t1 ${mem:-0}" | awk '{ d = $3 - $2;
-	printf "news-tag --related 6: %d articles in %.1f s", $1, d;
-	if ($4 > 0) printf ", peak RSS %.0f MB", $4 / 1024; printf "\n" }'
+echo "$R $(run "$BIN/news-tag" --related 6 "$TMP/r.jsonl")" | awk '{
+	printf "news-tag --related 6: %d articles: %.1f s wall", $1, $2;
+	if ($3 > 0) printf ", %.1f s CPU, peak RSS %.0f MB", $3, $4 / 1024; printf "\n" }'
