@@ -1,12 +1,11 @@
 #!/bin/sh
 # news-tag: throughput of countries + tags + keyphrases + simhash on
-# synthetic news articles (about 2 KB each, a Zipf-like vocabulary with
-# place names, paragraphs and a dateline), and --related 6 over
-# BENCH_TAG_RELATED articles (default 100000) with its peak memory.
+# synthetic news articles (about 1.3 KB of JSON each: a Zipf-like
+# vocabulary with place names, four paragraphs and a dateline), and
+# --related 6 over BENCH_TAG_RELATED articles (default 100000).
 # BENCH_TAG_N sets the throughput sample (default 20000).  Prints wall
-# and CPU time (the machine may be shared: CPU time is the one-core
-# figure), peak memory; prints
-# figures, never asserts a timing.
+# time, CPU time (the one-core figure when the machine is shared) and
+# peak memory; never asserts a timing.
 set -eu
 N=${BENCH_TAG_N:-20000}
 R=${BENCH_TAG_RELATED:-100000}
