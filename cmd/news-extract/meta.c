@@ -25,6 +25,7 @@
 #define MAXCAND 16
 
 #define MAXDATES 64
+#define MAXH1 8
 
 /* a place in the page that may hold the publication date */
 enum { DC_PROP, DC_TIME, DC_CLASS, DC_TEXT };
@@ -47,8 +48,8 @@ struct ex_meta {
 	int nmeta;
 	const char *lang, *canonical, *basehref;
 	char *title;			/* <title> */
-	xmlNode *h1[4];
-	long h1pos[4];			/* text offset of each h1 */
+	xmlNode *h1[MAXH1];
+	long h1pos[MAXH1];			/* text offset of each h1 */
 	int nh1;
 	struct dcand bylines[MAXCAND];	/* rel=author, itemprop=author,
 					   "By ..." texts */
@@ -416,7 +417,7 @@ element(struct ex_meta *m, xmlNode *n)
 	case 'h':
 		if (strcmp(name, "html") == 0 && m->lang == NULL)
 			m->lang = news_html_attr(n, "lang");
-		else if (strcmp(name, "h1") == 0 && m->nh1 < 4) {
+		else if (strcmp(name, "h1") == 0 && m->nh1 < MAXH1) {
 			m->h1pos[m->nh1] = m->pos;
 			m->h1[m->nh1++] = n;
 		}
@@ -590,27 +591,45 @@ clean(const char *s)
 	return t;
 }
 
-/* compare ignoring case and non-alphanumerics */
+/* the length of the punctuation or space character at s, or 0: ASCII
+ * non-alphanumerics, Latin-1 signs (nbsp, guillemets, soft hyphen) and
+ * the General Punctuation block (typographic quotes, dashes, ellipsis) */
+static size_t
+punctlen(const char *p)
+{
+	const unsigned char *s = (const unsigned char *)p;
+
+	if (*s < 0x80)
+		return *s != '\0' && !isalnum(*s);
+	if (s[0] == 0xc2 && s[1] >= 0xa0 && s[1] <= 0xbf)
+		return 2;
+	if (s[0] == 0xe2 && (s[1] == 0x80 || s[1] == 0x81) && s[2] >= 0x80 &&
+	    s[2] <= 0xbf)
+		return 3;
+	return 0;
+}
+
+/* compare ignoring case, punctuation and spaces */
 static int
 same(const char *a, const char *b)
 {
-	while (*a && *b) {
-		if (!isalnum((unsigned char)*a) && (unsigned char)*a < 0x80) {
-			a++;
+	size_t l;
+
+	for (;;) {
+		if ((l = punctlen(a)) > 0) {
+			a += l;
 			continue;
 		}
-		if (!isalnum((unsigned char)*b) && (unsigned char)*b < 0x80) {
-			b++;
+		if ((l = punctlen(b)) > 0) {
+			b += l;
 			continue;
 		}
+		if (*a == '\0' || *b == '\0')
+			break;
 		if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
 			return 0;
 		a++, b++;
 	}
-	while (*a && !isalnum((unsigned char)*a) && (unsigned char)*a < 0x80)
-		a++;
-	while (*b && !isalnum((unsigned char)*b) && (unsigned char)*b < 0x80)
-		b++;
 	return *a == '\0' && *b == '\0';
 }
 
@@ -726,29 +745,206 @@ striptitle(struct ex_meta *m, const char *t)
 	return r;
 }
 
+/* any of words in the lowered class and id of n */
+static int
+classany(const xmlNode *n, const char *const *words)
+{
+	char low[512];
+	const char *p;
+
+	if (!lowclassid(n, low, sizeof(low)))
+		return 0;
+	for (; *words; words++)
+		if (strstr(low, *words) != NULL)
+			return 1;
+	/* "hidden" as a whole word only ("hidden-xs" is layout) */
+	for (p = low; (p = strstr(p, "hidden")) != NULL; p += 6)
+		if ((p == low || p[-1] == ' ') && (p[6] == '\0' || p[6] == ' '))
+			return 1;
+	return 0;
+}
+
+/* class/id words of an h1 (or its container) that is not the article's
+ * title: hidden for screen readers, the site logo, a widget */
+static const char *const h1notitle[] = {
+	"aural", "sr-only", "screen-reader", "noscreen", "assistive",
+	"invisible", "navskip", "visually", "logo", "site-title",
+	"sitetitle", "site-name", "sitename", "branding", "widget", "modal",
+	"sidebar", NULL
+};
+
+/* parts of an h1 that are not the title: kicker, roofline, labels */
+static const char *const h1parts[] = {
+	"kicker", "dachzeile", "roofline", "overline", "topline", "toptitle",
+	"supertitle", "sub-heading", "subheadline", "entry-section", "label",
+	"invisible", "sr-only", "screen-reader", NULL
+};
+
+/* href to the site's home page: "/", "./", "http://host/", "index.html" */
+static int
+homehref(const char *h)
+{
+	const char *p;
+
+	if (h == NULL)
+		return 0;
+	if ((p = strstr(h, "://")) != NULL || strncmp(h, "//", 2) == 0) {
+		h = p != NULL ? p + 3 : h + 2;
+		h += strcspn(h, "/?#");
+	}
+	while (*h == '.')
+		h++;
+	if (*h == '/')
+		h++;
+	return *h == '\0' || (strncasecmp(h, "index.", 6) == 0 &&
+	    strpbrk(h, "/?#") == NULL);
+}
+
+static void
+h1walk(struct news_buf *b, const xmlNode *n, int depth)
+{
+	const char *name;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type == XML_TEXT_NODE && n->content != NULL) {
+			news_buf_adds(b, (const char *)n->content);
+			continue;
+		}
+		if (n->type != XML_ELEMENT_NODE || n->name == NULL)
+			continue;
+		name = (const char *)n->name;
+		if (strcmp(name, "br") == 0) {
+			news_buf_addc(b, ' ');
+			continue;
+		}
+		if (strcmp(name, "script") == 0 || strcmp(name, "style") == 0 ||
+		    strcmp(name, "noscript") == 0 || strcmp(name, "time") == 0 ||
+		    strcmp(name, "small") == 0 || strcmp(name, "rt") == 0 ||
+		    strcmp(name, "rp") == 0 || strcmp(name, "template") == 0 ||
+		    strcmp(name, "button") == 0 || classany(n, h1parts) ||
+		    depth > 32)
+			continue;
+		if (ex_is_block(name))
+			news_buf_addc(b, ' ');
+		h1walk(b, n->children, depth + 1);
+		if (ex_is_block(name))
+			news_buf_addc(b, ' ');
+	}
+}
+
+/* drop separators left at the ends of s by a removed kicker or date */
+static void
+trimsep(char *s)
+{
+	static const char *const sep[] = { ": ", "- ", "– ", "— ", "| ",
+	    "/ ", "· ", "• ", NULL };
+	const char *const *p;
+	size_t l;
+
+	if (s == NULL)
+		return;
+	for (p = sep; *p; p++)
+		if (strncmp(s, *p, strlen(*p)) == 0) {
+			l = strlen(*p);
+			memmove(s, s + l, strlen(s + l) + 1);
+			p = sep - 1;
+		}
+	for (l = strlen(s); l > 2 && (strcmp(s + l - 2, " |") == 0 ||
+	    strcmp(s + l - 2, " -") == 0 || strcmp(s + l - 2, " /") == 0);
+	    l = strlen(s))
+		s[l - 2] = '\0';
+}
+
+/* the text of an h1 that may be the article's title, else NULL */
+static char *
+h1title(struct ex_meta *m, const xmlNode *h)
+{
+	struct news_buf b = { 0 };
+	const xmlNode *n;
+	char *t;
+
+	for (n = h; n != NULL && n->type == XML_ELEMENT_NODE &&
+	    !is(n, "body"); n = n->parent)
+		if (is(n, "nav") || is(n, "footer") || is(n, "aside") ||
+		    classany(n, h1notitle))
+			return NULL;
+	for (n = h->children; n != NULL; ) {
+		if (is(n, "a") && (homehref(news_html_attr(n, "href")) ||
+		    ((t = (char *)news_html_attr(n, "rel")) != NULL &&
+		    strcasecmp(t, "home") == 0)))
+			return NULL;
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != h && n->next == NULL)
+			n = n->parent;
+		if (n == h)
+			break;
+		n = n->next;
+	}
+	h1walk(&b, h->children, 0);
+	if (b.len == 0) {
+		news_buf_free(&b);
+		return NULL;
+	}
+	t = clean(news_buf_str(&b));
+	news_buf_free(&b);
+	trimsep(t);
+	if (t != NULL && (*t == '\0' || strlen(t) > 300 ||
+	    (m->site != NULL && same(t, m->site)))) {
+		free(t);
+		t = NULL;
+	}
+	return t;
+}
+
+/* c agrees with the h1 text h: the title to use (malloc'd) or NULL */
+static char *
+agree(const char *h, const char *c)
+{
+	const char *p;
+
+	if (c == NULL)
+		return NULL;
+	if (same(h, c) || prefix(h, c))
+		return news_xstrdup(h);
+	/* "Kicker: Title" in the h1, "Title" elsewhere: the kicker ends
+	 * with a separator or is short beside the title */
+	if (strlen(c) >= 12)
+		for (p = h + 1; *p; p++)
+			if (p[-1] == ' ' && same(p, c) && (punctlen(p - 2) ||
+			    (size_t)(p - h) * 2 < strlen(p)))
+				return news_xstrdup(p);
+	return NULL;
+}
+
 static char *
 title(struct ex_meta *m)
 {
 	const char *og = metaget(m, "og:title"), *tw = metaget(m,
 	    "twitter:title"), *hl = ldstr(m, "headline");
-	char *h1 = NULL, *r = NULL, *cands[4];
-	int i, n = 0;
+	char *h1[MAXH1], *r = NULL, *cands[8];
+	int i, j, n = 0, nh = 0;
 
-	if (m->nh1 > 0)
-		h1 = ex_node_text(m->h1[0]);
-	if (h1 != NULL && *h1 != '\0' && strlen(h1) < 300) {
-		/* h1 agreed by another source */
-		cands[n++] = clean(og);
-		cands[n++] = clean(hl);
-		cands[n++] = m->title ? news_xstrdup(m->title) : NULL;
-		cands[n++] = clean(tw);
-		for (i = 0; i < n && r == NULL; i++)
-			if (cands[i] != NULL && (same(h1, cands[i]) ||
-			    prefix(h1, cands[i])))
-				r = news_xstrdup(h1);
-		for (i = 0; i < n; i++)
-			free(cands[i]);
-	}
+	for (i = 0; i < m->nh1; i++)
+		if ((h1[nh] = h1title(m, m->h1[i])) != NULL)
+			nh++;
+	cands[n++] = clean(og);
+	cands[n++] = clean(hl);
+	cands[n++] = clean(m->title);
+	cands[n++] = clean(tw);
+	cands[n++] = striptitle(m, og);
+	cands[n++] = striptitle(m, m->title);
+	/* an h1 agreed by another source */
+	for (i = 0; i < nh && r == NULL; i++)
+		for (j = 0; j < n && r == NULL; j++)
+			r = agree(h1[i], cands[j]);
+	for (j = 0; j < n; j++)
+		free(cands[j]);
+	/* else the first plausible h1: what the reader sees as the title */
+	if (r == NULL && nh > 0)
+		r = news_xstrdup(h1[0]);
 	if (r == NULL && hl != NULL)
 		r = striptitle(m, hl);
 	if (r == NULL && og != NULL)
@@ -757,9 +953,10 @@ title(struct ex_meta *m)
 		r = striptitle(m, m->title);
 	if (r == NULL && tw != NULL)
 		r = striptitle(m, tw);
-	if (r == NULL && h1 != NULL && *h1 != '\0')
-		r = news_xstrdup(h1);
-	free(h1);
+	if (r == NULL && nh > 0)
+		r = news_xstrdup(h1[0]);
+	for (i = 0; i < nh; i++)
+		free(h1[i]);
 	return r;
 }
 
