@@ -981,7 +981,7 @@ static const char *const notnames[] = {
 	"newsroom", "team", "by", "posted by", "author", "correspondent",
 	"reporter", "editorial", "editorial staff", "staff writer",
 	"news desk", "desk", "wire", "agencies", "null", "none",
-	"super user", "no author", "von", "par", "por", "door", "auteurs", "autoren", "authors", NULL
+	"super user", "no author", "anónimo", "anonym", "anonyme", "von", "par", "por", "door", "auteurs", "autoren", "authors", NULL
 };
 
 static const char *const prefixes[] = {
@@ -992,7 +992,7 @@ static const char *const prefixes[] = {
 	"autorin:", "auteur:", "text:", "text von ", "a cura di ",
 	"eingestellt von ", "gespeichert von ", "ein beitrag von ", "beitrag von ", "vom ",
 	"written by:", "publicado por ", "pubblicato da ", "geplaatst door ",
-	"écrit par ", "verfasst von:", NULL
+	"écrit par ", "verfasst von:", "erstellt von ", "recipe by ", "un documentaire de ", NULL
 };
 
 /* words a name does not hold */
@@ -1003,8 +1003,43 @@ static const char *const badwords[] = {
 	"admin", "wordpressadmin", "on", "am", "um", "at", "share", "teilen",
 	"login", "anmelden", "registrieren", "menu", "menü", "home",
 	"startseite", "impressum", "copyright", "rights", "redaktion",
-	"artikel", "article", "news", "cookies", "staff", NULL
+	"artikel", "article", "news", "cookies", "staff", "datum", "date",
+	"follow", "folgen", "edited", "herausgegeben",
+	/* organisations, not people */
+	"gmbh", "ag", "e.v.", "e. v.", "ev", "eg", "kg", "inc", "inc.", "ltd",
+	"ltd.", "llc", "corp", "s.a.", "sa", "srl", "spa", "verlag", "media",
+	"online", "magazin", "magazine", "zeitung", "verband", "partei",
+	"institut", "institute", "stiftung", "foundation", "department",
+	"departement", "anstalt", "agentur", "agency", "press", "presse",
+	"pressestelle", "publisher", "sekretariat", "kitchens", "rechtsanwalt",
+	"reporter", "editor", "journalist", "korrespondent", NULL
 };
+
+/* parts of words that make a name an organisation's: "TVT-Redaktion",
+ * "Bundesministerium", "Caritasverband" */
+static const char *const orgparts[] = {
+	"redaktion", "redacción", "redaccion", "rédaction", "ministerium", "verband", "gmbh", "_team", "-team",
+	"stiftung", "verlag", NULL
+};
+
+/* "kath.net", "FLVW.de": a domain name, not a person */
+static int
+domainlike(const char *s)
+{
+	const char *d = strrchr(s, '.');
+	size_t n;
+
+	if (d == NULL || d == s || strchr(s, ' ') != NULL)
+		return 0;
+	n = strlen(d + 1);
+	if (n < 2 || n > 4)
+		return 0;
+	for (d++; *d; d++)
+		if (!isalpha((unsigned char)*d))
+			return 0;
+	/* "D.E.", "J.R.R.": initials */
+	return isalpha((unsigned char)s[1]) && isalpha((unsigned char)s[2]);
+}
 
 /* a clean author name (malloc'd) or NULL */
 static char *
@@ -1023,7 +1058,7 @@ authorok(struct ex_meta *m, const char *raw)
 		size_t pl = 0;
 
 		while (*p == ' ' || *p == '|' || *p == '~' || *p == '-' ||
-		    *p == '@' || *p == ':')
+		    *p == '@' || *p == ':' || *p == ',')
 			p++;
 		for (pre = prefixes; *pre; pre++)
 			if (strncasecmp(p, *pre, (pl = strlen(*pre))) == 0)
@@ -1060,7 +1095,10 @@ authorok(struct ex_meta *m, const char *raw)
 	for (w = notnames; *w; w++)
 		if (strcasecmp(s, *w) == 0)
 			goto bad;
-	if (m->site != NULL && same(s, m->site))
+	for (w = orgparts; *w; w++)
+		if (strcasestr(s, *w) != NULL)
+			goto bad;
+	if (domainlike(s) || (m->site != NULL && same(s, m->site)))
 		goto bad;
 	for (p = s; *p; p++)
 		if (*p == ' ')
@@ -1073,13 +1111,32 @@ bad:
 	return NULL;
 }
 
+/* the word joining two names in the page's language */
+static const char *
+andword(const struct ex_meta *m)
+{
+	static const struct { const char *lang, *and; } w[] = {
+		{ "de", " und " }, { "en", " and " }, { "fr", " et " },
+		{ "es", " y " }, { "it", " e " }, { "pt", " e " },
+		{ "nl", " en " }, { NULL, NULL }
+	};
+	int i;
+
+	for (i = 0; m->lang != NULL && w[i].lang != NULL; i++)
+		if (strncasecmp(m->lang, w[i].lang, 2) == 0 &&
+		    !isalpha((unsigned char)m->lang[2]))
+			return w[i].and;
+	return ", ";
+}
+
 static char *
 ldauthor(struct ex_meta *m)
 {
 	json_t *a, *x;
 	struct news_buf b = NEWS_BUF_INIT;
 	size_t i;
-	char *s;
+	char *s, *names[5];
+	size_t n = 0;
 
 	if (m->ld == NULL || (a = json_object_get(m->ld, "author")) == NULL)
 		a = m->ld ? json_object_get(m->ld, "creator") : NULL;
@@ -1102,14 +1159,19 @@ ldauthor(struct ex_meta *m)
 			continue;
 		if ((s = authorok(m, json_string_value(x))) == NULL)
 			continue;
-		if (b.len > 0)
-			news_buf_adds(&b, ", ");
-		news_buf_adds(&b, s);
-		free(s);
-		if (i >= 4)
-			break;
+		if (n < 5)
+			names[n++] = s;
+		else
+			free(s);
 	}
 	json_decref(a);
+	/* two authors as the byline reads: "A und B", "A and B" */
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			news_buf_adds(&b, n == 2 ? andword(m) : ", ");
+		news_buf_adds(&b, names[i]);
+		free(names[i]);
+	}
 	return b.len ? news_buf_take(&b) : (news_buf_free(&b), NULL);
 }
 
@@ -1215,8 +1277,18 @@ bylinename(struct ex_meta *m, const struct dcand *b)
 	return s;
 }
 
+/* n is inside the subtree of top */
+static int
+inside(const xmlNode *n, const xmlNode *top)
+{
+	for (; n != NULL && top != NULL; n = n->parent)
+		if (n == top)
+			return 1;
+	return 0;
+}
+
 static char *
-author(struct ex_meta *m, const char *title)
+author(struct ex_meta *m, const char *title, const xmlNode *content)
 {
 	static const char *const keys[] = {
 		"author", "article:author", "parsely-author", "sailthru.author",
@@ -1250,8 +1322,12 @@ author(struct ex_meta *m, const char *title)
 		    2 * (anchor - b->pos);
 		if (b->kind == 0)
 			d /= 2;		/* markup says it: trust it more */
-		if (anchor >= 0 && d > 5000)
+		/* far from the title: only markup in the article itself */
+		if (anchor >= 0 && d > 5000 && (b->kind != 0 ||
+		    !inside(b->n, content)))
 			continue;
+		if (anchor >= 0 && d > 5000)
+			d = 5000;
 		if ((best != NULL && d >= bestd) || baddateplace(b->n) ||
 		    (s = bylinename(m, b)) == NULL)
 			continue;
@@ -1665,12 +1741,11 @@ ex_meta_result(struct ex_meta *m, xmlNode *content, struct ex_result *r)
 	json_t *x;
 	size_t j;
 
-	(void)content;
 	sitename(m);
 	r->title = title(m);
 	if (m->site != NULL)
 		r->site_name = news_xstrdup(m->site);
-	r->author = author(m, r->title);
+	r->author = author(m, r->title, content);
 	if (published(m, r->title, &t) && news_date_format(t, buf))
 		r->published = news_xstrdup(buf);
 	if (updated(m, &t) && news_date_format(t, buf))
