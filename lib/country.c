@@ -1,12 +1,12 @@
 /*
- * countries.c: ISO 3166-1 alpha-2 codes to English short names, for the
- * country pages.  Generated from Debian's iso-codes (iso_3166-1.json,
+ * country.c: ISO 3166-1 alpha-2 codes to English short names (news-render's
+ * country pages; any tool that shows a code to a person).  Generated from Debian's iso-codes (iso_3166-1.json,
  * common_name where given, else name); sorted by code for bsearch.
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "render.h"
+#include "country.h"
 
 struct country {
 	char code[3];
@@ -272,7 +272,7 @@ cmp(const void *k, const void *e)
 }
 
 const char *
-country_name(const char *code)
+news_country_name(const char *code)
 {
 	char k[3];
 

@@ -176,7 +176,6 @@ long site_find(const struct site *s, const char *key);
 /* "Saturday, 13 December 2025" and "2025-12-13T08:30:00Z" */
 void date_words(int64_t t, char *buf, size_t len);
 void date_rfc3339(int64_t t, char *buf, size_t len);
-const char *country_name(const char *code);
 
 /* ---- pages.c, feeds.c, formats.c ---- */
 

@@ -15,6 +15,7 @@
 
 #include "news.h"
 #include "cal.h"
+#include "country.h"
 #include "date.h"
 #include "record.h"
 #include "sanitize.h"
@@ -597,7 +598,7 @@ build_groups(struct site *s)
 			free(k);
 		}
 		for (j = 0; j < a->ncountries; j++) {
-			cn = country_name(a->countries[j]);
+			cn = news_country_name(a->countries[j]);
 			k = fold(a->countries[j]);
 			group_add(&s->countries, k, cn ? cn : a->countries[j], i);
 			free(k);
