@@ -224,7 +224,32 @@ boilertag(const char *name)
 	return strcmp(name, "nav") == 0 || strcmp(name, "aside") == 0 ||
 	    strcmp(name, "footer") == 0 || strcmp(name, "menu") == 0 ||
 	    strcmp(name, "button") == 0 || strcmp(name, "select") == 0 ||
-	    strcmp(name, "label") == 0 || strcmp(name, "dialog") == 0;
+	    strcmp(name, "label") == 0 || strcmp(name, "dialog") == 0 ||
+	    strcmp(name, "form") == 0 || strcmp(name, "noscript") == 0;
+}
+
+/* a noscript holding paragraphs: an unclosed one that swallowed the page */
+static int
+bignoscript(const xmlNode *top)
+{
+	const xmlNode *n = top->children;
+	int np = 0;
+
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE && n->name != NULL &&
+		    strcmp((const char *)n->name, "p") == 0 && ++np >= 3)
+			return 1;
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != top && n->next == NULL)
+			n = n->parent;
+		if (n == top)
+			break;
+		n = n->next;
+	}
+	return 0;
 }
 
 static struct ex_node *
@@ -339,7 +364,12 @@ enter(xmlNode *n)
 	i->block = ex_is_block(name);
 	i->inlink = (p && p->inlink) || strcmp(name, "a") == 0;
 	i->hidden = (p && p->hidden) || hidden(n) ||
-	    news_sanitize_is_dropped(name) || strcmp(name, "time") == 0;
+	    (news_sanitize_is_dropped(name) && strcmp(name, "form") != 0 &&
+	    (strcmp(name, "noscript") != 0 || !bignoscript(n))) ||
+	    strcmp(name, "time") == 0;
+	/* a form or noscript is boilerplate, but ASP.NET pages wrap the
+	 * whole page in a form, and an unclosed noscript swallows the rest
+	 * of the page: what they hold is scored, damped as boilerplate's */
 	i->klass = (short)ex_class_evidence(n);
 	i->neg = i->klass < 0 || boilertag(name);
 }
@@ -463,6 +493,33 @@ placed(xmlNode *n, const struct ex_node *root, double s)
 	return s;
 }
 
+/*
+ * No block scored above its boilerplate: the smallest element holding
+ * most of the page's positive evidence, found by descending from the
+ * root into the child with the most of it.
+ */
+static xmlNode *
+bypos(xmlNode *root)
+{
+	xmlNode *n = root, *c, *bc;
+	double bp;
+
+	if (INFO(root)->pos <= 0)
+		return NULL;
+	for (;;) {
+		bc = NULL;
+		bp = 0;
+		for (c = n->children; c != NULL; c = c->next)
+			if (c->type == XML_ELEMENT_NODE && INFO(c)->pos > bp) {
+				bp = INFO(c)->pos;
+				bc = c;
+			}
+		if (bc == NULL || bp < 0.75 * INFO(n)->pos)
+			return n;
+		n = bc;
+	}
+}
+
 xmlNode *
 ex_find_content(htmlDocPtr doc, struct ex_meta *m)
 {
@@ -518,6 +575,8 @@ done:
 			best = cands[k].n;
 		}
 	}
+	if (best == NULL)
+		best = bypos(root);
 	return best;
 }
 
