@@ -170,6 +170,11 @@ evidence(const char *v, int *pos, int *neg)
 		    sizeof(negword) / sizeof(negword[0])))
 			(*neg)++;
 	}
+	/* Drupal's "field--label-hidden": the field's label is hidden,
+	 * the field shows */
+	if (*neg > 0 && (strstr(low, "label-hidden") != NULL ||
+	    strstr(low, "label--hidden") != NULL))
+		(*neg)--;
 }
 
 int
