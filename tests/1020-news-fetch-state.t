@@ -33,7 +33,7 @@ check 'a new item in a known feed is emitted alone' '
 	$NF --state grow.db feed.xml > new &&
 	test "$(jq -r .title new)" = "New one"'
 check 'a failed fetch keeps the old validators' '
-	$NF --state st.db "$BASE/status/500" > /dev/null 2>&1
+	$NF --state st.db --host-backoff 0 "$BASE/status/500" > /dev/null 2>&1
 	: > "$SCRATCH/httpd.log"
 	$NF --state st.db "$BASE/feed/rss2.xml" > out4 && test ! -s out4'
 check 'Retry-After beyond the limit is remembered per host across runs' '

@@ -123,6 +123,8 @@ struct http_req {
 	char *error;		/* NULL on success (2xx or 304) */
 	double retry_after;	/* seconds the server asked for (429/503) */
 	time_t fetched_at;
+	int hostfail;		/* failed for the host's sake: timeout,
+				   connection error, 5xx after retries */
 	/* private to http.c */
 	int attempts, delivered, toolarge, aborted;
 	size_t bytes, max_size;
@@ -162,9 +164,15 @@ int state_seen(struct state *st, const char *src, const char *key);
  */
 int state_commit(struct state *st, const char *src, const char *etag,
     const char *last_modified, int set_validators, char **keys, size_t nkeys);
-/* until when a host is backed off (Unix seconds; 0 none), and setting it */
-double state_host_backoff(struct state *st, const char *host);
-void state_set_host_backoff(struct state *st, const char *host, double until);
+/*
+ * Until when a host is left alone (Unix seconds; 0 none) and how many
+ * runs in a row it failed (0 when the wait is a Retry-After it sent),
+ * and setting both.
+ */
+void state_host(struct state *st, const char *host, double *until,
+    int *failures);
+void state_set_host(struct state *st, const char *host, double until,
+    int failures);
 
 /* ---- pages.c ---- */
 struct pages_opts {

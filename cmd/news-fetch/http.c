@@ -412,6 +412,7 @@ done(struct http *h, struct http_req *r, CURLcode res, const char *errbuf)
 	r->fetched_at = time(NULL);
 	free(r->error);
 	r->error = NULL;
+	r->hostfail = 0;
 	free(r->moved);
 	r->moved = NULL;
 	if (nredir > 0 && r->perm_target && res == CURLE_OK && code < 400)
@@ -441,6 +442,7 @@ done(struct http *h, struct http_req *r, CURLcode res, const char *errbuf)
 			return 1;
 		}
 		r->error = msg("%s", *errbuf ? errbuf : curl_easy_strerror(res));
+		r->hostfail = retryable_curl(res);
 		if (r->delivered && res == CURLE_OPERATION_TIMEDOUT)
 			r->status = 0;
 		return 0;
@@ -458,6 +460,8 @@ done(struct http *h, struct http_req *r, CURLcode res, const char *errbuf)
 		r->not_before = http_now() + backoff(r->attempts);
 		return 1;
 	}
+	/* a Retry-After is the host's own say on when to come back */
+	r->hostfail = code >= 500 && !(code == 503 && r->retry_after > 0);
 	if (code == 429 || code == 503)
 		r->error = r->retry_after > 0 ?
 		    msg("HTTP %ld (Retry-After %.0f s)", code, r->retry_after) :

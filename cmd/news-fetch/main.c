@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,7 +18,10 @@
 #include "buf.h"
 #include "record.h"
 #include "url.h"
+#include "date.h"
 #include "fetch.h"
+
+#define HOST_BACKOFF_MAX 86400.0	/* the longest backoff after failures */
 
 struct job {
 	struct source *src;
@@ -34,6 +38,7 @@ static int status = NEWS_EXIT_OK;
 static int stdout_dead;
 static size_t max_size = 16UL * 1024 * 1024;
 static size_t total_items, total_failed, total_done, total_sources;
+static double host_backoff = 600;	/* --host-backoff: the first wait */
 
 static void
 usage_to(FILE *fp, int code)
@@ -43,6 +48,7 @@ usage_to(FILE *fp, int code)
 	    "                  [--delay seconds] [--per-host n] [--timeout seconds]\n"
 	    "                  [--connect-timeout seconds] [--retries n]\n"
 	    "                  [--max-retry-after seconds] [--max-size bytes]\n"
+	    "                  [--host-backoff seconds]\n"
 	    "                  [--user-agent string] [--export-opml] [source ...]\n"
 	    "       news-fetch --pages [-qv] [-j jobs] [--ignore-robots] [options] [file ...]\n");
 	exit(code);
@@ -320,7 +326,7 @@ parse_num(const char *s, long long min, long long max, const char *what)
 enum {
 	O_OPML = 256, O_EXPORT, O_STATE, O_DELAY, O_PERHOST, O_TIMEOUT,
 	O_CTIMEOUT, O_RETRIES, O_MAXSIZE, O_UA, O_PAGES, O_NOROBOTS,
-	O_MAXRA, O_HELP, O_VERSION
+	O_MAXRA, O_HOSTBACKOFF, O_HELP, O_VERSION
 };
 
 static const struct option longopts[] = {
@@ -335,6 +341,7 @@ static const struct option longopts[] = {
 	{ "max-size", required_argument, NULL, O_MAXSIZE },
 	{ "max-retry-after", required_argument, NULL, O_MAXRA },
 	{ "user-agent", required_argument, NULL, O_UA },
+	{ "host-backoff", required_argument, NULL, O_HOSTBACKOFF },
 	{ "pages", no_argument, NULL, O_PAGES },
 	{ "ignore-robots", no_argument, NULL, O_NOROBOTS },
 	{ "jobs", required_argument, NULL, 'j' },
@@ -345,13 +352,87 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+/*
+ * A host left alone: after it sent a Retry-After beyond --max-retry-after
+ * (a note: it asked politely), or in backoff after failing in runs in a
+ * row (a failure: the source was not read).  1 when skipped.
+ */
+static int
+host_skipped(struct job *j, const char *host)
+{
+	double until, now = http_now();
+	int nfail;
+	char t[NEWS_DATE_BUFSZ];
+
+	state_host(state, host, &until, &nfail);
+	if (until <= now)
+		return 0;
+	if (nfail == 0) {
+		news_info("%s: skipped: host asked us to wait %.0f s more",
+		    j->src->url, until - now);
+		return 1;
+	}
+	if (news_date_format((int64_t)ceil(until), t) == NULL)
+		snprintf(t, sizeof(t), "%.0f", until);
+	news_warn("%s: host in backoff until %s after %d failure%s",
+	    j->src->url, t, nfail, nfail == 1 ? "" : "s");
+	status = NEWS_EXIT_FAIL;
+	total_failed++;
+	return 1;
+}
+
+/*
+ * After the run, the host of jobs[k] (once, at its first job): any reply
+ * that was not a host failure resets its failure count; else a host
+ * failure (timeout, connection error, 5xx after the retries) doubles its
+ * backoff: host_backoff * 2^(n-1) seconds after n failed runs, at most
+ * HOST_BACKOFF_MAX.  A Retry-After beyond --max-retry-after is waited
+ * for too.
+ */
+static void
+host_update(struct job *jobs, size_t n, size_t k)
+{
+	const char *host = jobs[k].req.host;
+	double until, ra = 0, now = http_now(), b;
+	int nfail, alive = 0, failed = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		struct http_req *r = &jobs[i].req;
+
+		if (r->host == NULL || strcmp(r->host, host) != 0)
+			continue;
+		if (i < k)
+			return;	/* done at its first job */
+		if (r->hostfail)
+			failed = 1;
+		else if (r->status > 0)
+			alive = 1;
+		if (r->error && r->retry_after > ra)
+			ra = r->retry_after;
+	}
+	state_host(state, host, &until, &nfail);
+	if (alive) {
+		if (nfail == 0 && ra == 0 && until == 0)
+			return;
+		state_set_host(state, host, ra > 0 ? now + ra : 0, 0);
+	} else if (failed) {
+		nfail++;
+		b = host_backoff * pow(2, nfail > 30 ? 30 : nfail - 1);
+		if (b > HOST_BACKOFF_MAX)
+			b = HOST_BACKOFF_MAX;
+		state_set_host(state, host, now + (ra > b ? ra : b), nfail);
+	} else if (ra > 0) {
+		state_set_host(state, host, now + ra, nfail);
+	}
+}
+
 static void
 run_sources(struct sources *srcs, struct http_opts *ho)
 {
 	struct job *jobs;
 	struct http *h = NULL;
 	char *host;
-	double until;
 	size_t i;
 
 	jobs = news_xcalloc(srcs->n ? srcs->n : 1, sizeof(*jobs));
@@ -369,13 +450,11 @@ run_sources(struct sources *srcs, struct http_opts *ho)
 			continue;
 		}
 		if (state && (host = news_url_host(j->src->url)) != NULL) {
-			until = state_host_backoff(state, host);
+			int skip = host_skipped(j, host);
+
 			free(host);
-			if (until > http_now()) {
-				news_info("%s: skipped: host asked us to wait %.0f s more",
-				    j->src->url, until - http_now());
+			if (skip)
 				continue;
-			}
 		}
 		if (h == NULL)
 			h = http_new(ho);
@@ -396,12 +475,12 @@ run_sources(struct sources *srcs, struct http_opts *ho)
 		http_run(h, isatty(2) && !news_quiet);
 		http_free(h);
 	}
+	for (i = 0; state && i < srcs->n; i++)
+		if (jobs[i].req.host)
+			host_update(jobs, srcs->n, i);
 	for (i = 0; i < srcs->n; i++) {
 		struct http_req *r = &jobs[i].req;
 
-		if (state && r->host && r->retry_after > 0)
-			state_set_host_backoff(state, r->host,
-			    http_now() + r->retry_after);
 		free((char *)r->etag);
 		free((char *)r->last_modified);
 		http_req_clear(r);
@@ -458,6 +537,9 @@ main(int argc, char *argv[])
 		case O_MAXSIZE: max_size = parse_size(optarg); break;
 		case O_MAXRA: ho.max_retry_after = parse_secs(optarg, "max-retry-after"); break;
 		case O_UA: ho.user_agent = optarg; break;
+		case O_HOSTBACKOFF:
+			host_backoff = parse_secs(optarg, "host-backoff");
+			break;
 		case O_PAGES: pages = 1; break;
 		case O_NOROBOTS: ignore_robots = 1; break;
 		case O_HELP: usage_to(stdout, NEWS_EXIT_OK); break;

@@ -1,8 +1,9 @@
 /*
  * state.c: what news-fetch remembers between runs, in an SQLite database
  * (WAL mode): per source the ETag and Last-Modified of the last response,
- * the keys of the items already written, and per host how long it asked
- * us to stay away.  Every change is one transaction, so a run killed at
+ * the keys of the items already written, and per host how long to stay
+ * away (a Retry-After it sent, or a backoff after repeated failures) and
+ * how many runs in a row it failed.  Every change is one transaction, so a run killed at
  * any moment leaves the last committed state; two runs on one file wait
  * for each other's transactions (with a message), never corrupt it.
  */
@@ -34,7 +35,34 @@ static const char schema[] =
 	"  source TEXT NOT NULL, key TEXT NOT NULL, first_seen INTEGER,"
 	"  PRIMARY KEY (source, key)) WITHOUT ROWID;"
 	"CREATE TABLE IF NOT EXISTS host ("
-	"  name TEXT PRIMARY KEY, backoff_until REAL);";
+	"  name TEXT PRIMARY KEY, backoff_until REAL,"
+	"  failures INTEGER NOT NULL DEFAULT 0);";
+
+/*
+ * State files written before the failure count have host without the
+ * failures column: add it (once, under the write lock, so two runs
+ * migrating one file at once do not collide).
+ */
+static int
+migrate(sqlite3 *db)
+{
+	sqlite3_stmt *s;
+
+	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_prepare_v2(db, "SELECT failures FROM host", -1, &s,
+	    NULL) == SQLITE_OK) {
+		sqlite3_finalize(s);
+		return sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK ?
+		    0 : -1;
+	}
+	if (sqlite3_exec(db, "ALTER TABLE host ADD COLUMN failures INTEGER "
+	    "NOT NULL DEFAULT 0; COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return 0;
+}
 
 static int
 busy(void *arg, int n)
@@ -75,6 +103,7 @@ state_open(const char *path)
 {
 	struct state *st = news_xcalloc(1, sizeof(*st));
 	char *err = NULL;
+	int tries;
 
 	st->path = news_xstrdup(path);
 	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
@@ -84,11 +113,28 @@ state_open(const char *path)
 		exit(NEWS_EXIT_FATAL);
 	}
 	sqlite3_busy_handler(st->db, busy, st);
-	if (sqlite3_exec(st->db, "PRAGMA journal_mode=WAL;"
-	    "PRAGMA synchronous=NORMAL;", NULL, NULL, &err) != SQLITE_OK ||
-	    sqlite3_exec(st->db, schema, NULL, NULL, &err) != SQLITE_OK) {
+	/*
+	 * Two runs creating one file at once: switching it to WAL can be
+	 * refused as busy without the busy handler being asked; try again.
+	 */
+	for (tries = 0; ; tries++) {
+		if (sqlite3_exec(st->db, "PRAGMA journal_mode=WAL;"
+		    "PRAGMA synchronous=NORMAL;", NULL, NULL, &err) == SQLITE_OK &&
+		    sqlite3_exec(st->db, schema, NULL, NULL, &err) == SQLITE_OK)
+			break;
+		if (sqlite3_errcode(st->db) != SQLITE_BUSY || tries >= 200)
+			break;
+		sqlite3_free(err);
+		err = NULL;
+		usleep(50000);
+	}
+	if (err != NULL) {
 		news_warn("%s: %s", path, err ? err : "cannot set up the state");
 		sqlite3_free(err);
+		exit(NEWS_EXIT_FATAL);
+	}
+	if (migrate(st->db) != 0) {
+		dberr(st, "cannot add the host failure count");
 		exit(NEWS_EXIT_FATAL);
 	}
 	st->seen = prep(st, "SELECT 1 FROM seen WHERE source = ?1 AND key = ?2");
@@ -99,9 +145,11 @@ state_open(const char *path)
 	    "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (url) DO UPDATE SET "
 	    "etag = excluded.etag, last_modified = excluded.last_modified, "
 	    "checked = excluded.checked");
-	st->host_get = prep(st, "SELECT backoff_until FROM host WHERE name = ?1");
-	st->host_set = prep(st, "INSERT INTO host (name, backoff_until) VALUES (?1, ?2) "
-	    "ON CONFLICT (name) DO UPDATE SET backoff_until = excluded.backoff_until");
+	st->host_get = prep(st, "SELECT backoff_until, failures FROM host "
+	    "WHERE name = ?1");
+	st->host_set = prep(st, "INSERT INTO host (name, backoff_until, failures) "
+	    "VALUES (?1, ?2, ?3) ON CONFLICT (name) DO UPDATE SET "
+	    "backoff_until = excluded.backoff_until, failures = excluded.failures");
 	return st;
 }
 
@@ -204,22 +252,24 @@ fail:
 	return -1;
 }
 
-double
-state_host_backoff(struct state *st, const char *host)
+void
+state_host(struct state *st, const char *host, double *until, int *failures)
 {
-	double r = 0;
-
+	*until = 0;
+	*failures = 0;
 	sqlite3_bind_text(st->host_get, 1, host, -1, SQLITE_STATIC);
-	if (sqlite3_step(st->host_get) == SQLITE_ROW)
-		r = sqlite3_column_double(st->host_get, 0);
+	if (sqlite3_step(st->host_get) == SQLITE_ROW) {
+		*until = sqlite3_column_double(st->host_get, 0);
+		*failures = sqlite3_column_int(st->host_get, 1);
+	}
 	sqlite3_reset(st->host_get);
-	return r;
 }
 
 void
-state_set_host_backoff(struct state *st, const char *host, double until)
+state_set_host(struct state *st, const char *host, double until, int failures)
 {
 	sqlite3_bind_text(st->host_set, 1, host, -1, SQLITE_STATIC);
 	sqlite3_bind_double(st->host_set, 2, until);
+	sqlite3_bind_int(st->host_set, 3, failures);
 	step(st, st->host_set);
 }
