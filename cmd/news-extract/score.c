@@ -443,10 +443,17 @@ leave(xmlNode *n)
 	}
 }
 
+/*
+ * A block's worth as the article: its positive evidence, less half of
+ * the boilerplate inside it (pruning removes that afterwards; counting
+ * all of it made single paragraphs beat the article that holds them).
+ */
+#define NEGWEIGHT 0.5
+
 static double
 candidate(const xmlNode *n, const struct ex_node *i)
 {
-	double s = i->score;
+	double s = i->pos + NEGWEIGHT * (i->score - i->pos);
 	const char *name = (const char *)n->name;
 
 	if (s <= 0)
