@@ -13,6 +13,7 @@
 
 #include "calendar.h"
 #include "date.h"
+#include "hash.h"
 #include "news.h"
 #include "record.h"
 #include "text.h"
@@ -97,11 +98,7 @@ ics_end(FILE *fp)
 static uint64_t
 fnv1a(const char *s, uint64_t h)
 {
-	for (; *s != '\0'; s++) {
-		h ^= (unsigned char)*s;
-		h *= UINT64_C(0x100000001b3);
-	}
-	return h;
+	return news_hash(s, strlen(s), h);
 }
 
 /* 20251213T083000Z */
@@ -195,11 +192,11 @@ ics_event(FILE *fp, json_t *rec, int64_t published)
 	title = news_record_str(rec, "title");
 	if (label != NULL)
 		snprintf(buf, sizeof(buf), "%016llx@newsutils",
-		    (unsigned long long)fnv1a(label, UINT64_C(0xcbf29ce484222325)));
+		    (unsigned long long)fnv1a(label, NEWS_HASH_INIT));
 	else
 		snprintf(buf, sizeof(buf), "%016llx-%lld@newsutils",
 		    (unsigned long long)fnv1a(title ? title : "",
-		    UINT64_C(0xcbf29ce484222325)), (long long)published);
+		    NEWS_HASH_INIT), (long long)published);
 	put_line(fp, "UID", buf, 0);
 	if (!date_field(rec, "fetched_at", &stamp) &&
 	    !date_field(rec, "updated", &stamp))

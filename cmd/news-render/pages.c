@@ -20,6 +20,7 @@
 
 #include "news.h"
 #include "cal.h"
+#include "hash.h"
 #include "render.h"
 
 #define MAXRELATED 6
@@ -154,7 +155,7 @@ card_fp(uint64_t h, const struct site *s, const struct article *a)
 static uint64_t
 card_hash(const struct site *s, const struct article *a)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
+	uint64_t h = NEWS_HASH_INIT;
 
 	h = slug_hash_more(h, a->title);
 	h = slug_hash_more(h, a->href);
@@ -826,7 +827,7 @@ pages_render(struct site *s, const struct options *o)
 	r.s = s;
 	r.o = o;
 	r.salt = slug_hash_more(slug_hash_more(slug_hash_more(
-	    0xcbf29ce484222325ULL, o->title), o->base_url), o->lang);
+	    NEWS_HASH_INIT, o->title), o->base_url), o->lang);
 	if ((r.out = out_open(o->outdir)) == NULL)
 		return NEWS_EXIT_FATAL;
 	load_theme(&r);

@@ -17,6 +17,7 @@
 #include "cal.h"
 #include "country.h"
 #include "date.h"
+#include "hash.h"
 #include "record.h"
 #include "sanitize.h"
 #include "text.h"
@@ -400,7 +401,7 @@ load_one(json_t *rec, struct news_reader *r, void *arg)
 	if (v == NULL || *v == '\0')
 		v = news_record_str(rec, "summary");
 	spool(s, v, &a->html_off, &a->html_len);
-	a->body_hash = slug_hash_more(0xcbf29ce484222325ULL, v);
+	a->body_hash = slug_hash_more(NEWS_HASH_INIT, v);
 	v = news_record_str(rec, "text");
 	spool(s, v, &a->text_off, &a->text_len);
 	a->body_hash = slug_hash_more(a->body_hash, v);

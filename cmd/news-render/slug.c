@@ -9,6 +9,7 @@
  */
 #include <string.h>
 
+#include "hash.h"
 #include "news.h"
 #include "text.h"
 #include "render.h"
@@ -227,29 +228,17 @@ slug_path_safe(const char *path)
 uint64_t
 slug_hash(const char *s, size_t len)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
+	return news_hash(s, len, NEWS_HASH_INIT);
 }
 
 uint64_t
 slug_hash_more(uint64_t h, const char *s)
 {
-	const unsigned char *p;
-
 	if (s == NULL) {
 		h ^= 0xfe;
-		return h * 0x100000001b3ULL;
+		return h * NEWS_HASH_PRIME;
 	}
-	for (p = (const unsigned char *)s; *p; p++) {
-		h ^= *p;
-		h *= 0x100000001b3ULL;
-	}
+	h = news_hash(s, strlen(s), h);
 	h ^= 0xff;
-	return h * 0x100000001b3ULL;
+	return h * NEWS_HASH_PRIME;
 }

@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "hash.h"
+
 /* ---- tokens (tok.c) ---- */
 enum {
 	T_WORD = 1 << 0,	/* letters or digits */
@@ -63,7 +65,7 @@ tag_hcomb(uint64_t ph, uint64_t th)
 {
 	return (ph ^ th) * 0x100000001b3ULL + 0x9e3779b97f4a7c15ULL;
 }
-#define TAG_HINIT 0xcbf29ce484222325ULL
+#define TAG_HINIT NEWS_HASH_INIT
 
 /* ---- gazetteer (gazetteer.c) ---- */
 enum gkind {

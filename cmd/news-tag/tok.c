@@ -9,20 +9,14 @@
 
 #include <utf8proc.h>
 
+#include "hash.h"
 #include "news.h"
 #include "tag.h"
 
 uint64_t
 tag_hash(const char *s, size_t len)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
+	return news_hash(s, len, NEWS_HASH_INIT);
 }
 
 void
