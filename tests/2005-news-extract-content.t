@@ -10,4 +10,10 @@ check 'an ASP.NET page wrapped in one <form>: the story kept' \
 	 jq -r .text a.json | grep -q "opens at Easter"'
 check 'its navigation, noscript notice and search box dropped' \
 	'! jq -r .text a.json | grep -E -q "enable JavaScript|Search|Go$|^Home"'
+news-extract "$X/interjection.html" >i.json 2>i.err
+check 'an assistant reply removed with the "Sure!" that opened it' \
+	'! jq -r .text i.json | grep -E -q "^Sure|revised version|Would you like" &&
+	 jq -r ".warnings[0].type" i.json | grep -q assistant_text'
+check 'an "Of course!" in the article'"'"'s own sentences kept' \
+	'jq -r .text i.json | grep -q "^Of course! The mayor said"'
 done_testing

@@ -160,6 +160,31 @@ leafblock(const xmlNode *n)
 	return 1;
 }
 
+/* "Certainly!", "Sure!", "Of course!": the opening of a chatbot reply,
+ * left alone once the reply after it is gone */
+static int
+interjection(const char *s, size_t len)
+{
+	static const char *const words[] = {
+		"certainly", "sure", "of course", "absolutely", "sure thing",
+		"great question", "good question", "got it", "okay", "ok",
+		"here you go", "alright", "all right", "understood", "gladly",
+		"happy to help", "no problem", "great", "yes", NULL
+	};
+	const char *const *w;
+
+	while (len > 0 && (*s == ' ' || *s == '\n'))
+		s++, len--;
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\n' ||
+	    s[len - 1] == '!' || s[len - 1] == '.' || s[len - 1] == ',' ||
+	    s[len - 1] == ':'))
+		len--;
+	for (w = words; *w; w++)
+		if (strlen(*w) == len && strncasecmp(s, *w, len) == 0)
+			return 1;
+	return 0;
+}
+
 /* check one block; returns 1 when it was removed entirely */
 static int
 block(xmlNode *n, struct ex_result *r)
@@ -167,11 +192,13 @@ block(xmlNode *n, struct ex_result *r)
 	char *t = ex_node_text(n);
 	size_t len = strlen(t), i, e;
 	struct news_buf keep = NEWS_BUF_INIT, gone = NEWS_BUF_INIT;
-	int nflag = 0, nsent = 0, removed = 0;
+	int nflag = 0, nsent = 0, nint = 0, removed = 0;
 
 	for (i = 0; i < len; i = e) {
 		e = sentend(t, i, len);
 		nsent++;
+		if (interjection(t + i, e - i))
+			nint++;
 		if (ex_assistant_sentence(t + i, e - i)) {
 			nflag++;
 			if (gone.len)
@@ -196,7 +223,8 @@ block(xmlNode *n, struct ex_result *r)
 			free(fixed);
 		}
 		news_buf_free(&msg);
-		if (nflag == nsent || keep.len == 0) {
+		/* what is left is only "Certainly!": it goes too */
+		if (nflag + nint >= nsent || keep.len == 0) {
 			removed = 1;
 		} else {
 			char *k = news_text_squeeze(keep.s, keep.len);
