@@ -10,7 +10,8 @@
 # file: link found inside a feed (nothing a feed says may name a local
 # file), so the demo serves examples/ on a loopback port (python3's
 # http.server) and fetches the feeds and pages from there.  The records
-# of every step are kept in build/demo/ to look at.
+# of every step are kept in build/demo/ to look at.  The server is ours
+# and on loopback, so news-fetch's politeness delay is set to 0 here.
 #
 # Environment: NEWS_BIN (the tools, default bin/), DEMO_OUT (the site,
 # default demo-site/ at the top of the tree).
@@ -73,9 +74,9 @@ step() {
 }
 
 step "news-fetch: $(wc -l <"$WORK/sources.txt") feeds" /dev/null \
-    "$WORK/1-feeds.jsonl" news-fetch -q -f "$WORK/sources.txt"
+    "$WORK/1-feeds.jsonl" news-fetch -q --delay 0 -f "$WORK/sources.txt"
 step "news-fetch --pages: the articles" "$WORK/1-feeds.jsonl" \
-    "$WORK/2-pages.jsonl" news-fetch -q --pages
+    "$WORK/2-pages.jsonl" news-fetch -q --delay 0 --pages
 step "news-extract: text and clean HTML" "$WORK/2-pages.jsonl" \
     "$WORK/3-extract.jsonl" news-extract -q
 step "news-tag --related 6 --dedup: countries, tags, related, duplicates" \
