@@ -23,11 +23,6 @@ awk '/^\.Sh EXAMPLES/ { ex = 1 } /^\.Sh SEE ALSO/ { ex = 0 }
     f { gsub(/\\e/, "\\"); print > f }' $MAN
 check 'the man page has examples' 'test -s example1.sh'
 for e in example*.sh; do
-	if grep -q 'news-fetch' $e &&
-	    news-fetch --pages </dev/null 2>&1 | grep -q 'not implemented'; then
-		skip "$e: news-fetch --pages is not there yet"
-		continue
-	fi
 	check "EXAMPLES: $(head -n 1 $e | cut -c1-60)" \
 		"PATH=\$SCRATCH/stub:\$PATH sh -e $e"
 done
