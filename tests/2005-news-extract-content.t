@@ -16,4 +16,7 @@ check 'an assistant reply removed with the "Sure!" that opened it' \
 	 jq -r ".warnings[0].type" i.json | grep -q assistant_text'
 check 'an "Of course!" in the article'"'"'s own sentences kept' \
 	'jq -r .text i.json | grep -q "^Of course! The mayor said"'
+news-extract "$X/midnight.html" >d.json 2>d.err
+check 'a date stored at local midnight keeps its day' \
+	'test "$(jq -r .published d.json)" = 2025-03-03T00:00:00Z'
 done_testing

@@ -1341,6 +1341,25 @@ author(struct ex_meta *m, const char *title, const xmlNode *content)
 /* ---------- dates ---------- */
 
 static int
+localmidnight(const char *s)
+{
+	const char *p;
+
+	s += strspn(s, " \t\r\n");
+	if (strlen(s) < 17 || s[4] != '-' || s[7] != '-' ||
+	    (s[10] != 'T' && s[10] != ' ') || strncmp(s + 11, "00:00", 5) != 0)
+		return 0;
+	p = s + 16;
+	if (strncmp(p, ":00", 3) == 0)
+		p += 3;
+	if (*p == '.')
+		for (p++; *p == '0'; p++)
+			;
+	return (*p == '+' || *p == '-') && strncmp(p + 1, "00:00", 5) != 0 &&
+	    strncmp(p + 1, "0000", 4) != 0;
+}
+
+static int
 dateok(struct ex_meta *m, const char *s, int64_t *t)
 {
 	struct news_date_info info;
@@ -1352,6 +1371,10 @@ dateok(struct ex_meta *m, const char *s, int64_t *t)
 		flags = NEWS_DATE_MDY;
 	if (news_date_parse(s, (size_t)-1, 0, flags, t, &info) != 0)
 		return 0;
+	/* "2025-12-13T00:00:00+01:00": a CMS storing a date at local
+	 * midnight; the date is the page's, not the day before in UTC */
+	if (localmidnight(s))
+		news_date_parse(s, 10, 0, flags, t, NULL);
 	if (!info.has_day)
 		return 0;
 	if (*t > m->now + 86400 || *t < 788918400)	/* 1995 */
