@@ -142,6 +142,8 @@ struct http_req {
 struct http;
 struct http *http_new(const struct http_opts *o);
 void http_add(struct http *h, struct http_req *r);
+/* at least delay seconds between starts on host (the larger delay wins) */
+void http_host_delay(struct http *h, const char *host, double delay);
 /* run until every added request is done; progress on stderr if wanted */
 void http_run(struct http *h, int progress);
 /* one round of http_run(); 0 when nothing is left to do */

@@ -2,7 +2,8 @@
  * http.c: many transfers at once through libcurl's multi interface, run
  * as a refill pool (curl's docs/examples/10-at-a-time.c): at most `jobs`
  * transfers, at most `per_host` per host (0: no limit) and `delay`
- * seconds between two starts on one host.  Timeouts, connection errors
+ * seconds between two starts on one host (more for a host given its own
+ * delay by http_host_delay()).  Timeouts, connection errors
  * and 5xx replies are retried with exponential backoff and jitter, 429
  * and 503 after the Retry-After the server asked for (when it is at most
  * max_retry_after).  A transfer whose body already reached the caller is
@@ -33,6 +34,8 @@ struct host {
 	char *name;
 	int active;
 	double next;		/* earliest next start */
+	double last;		/* the last start */
+	double delay;		/* its own least delay (robots.txt Crawl-delay) */
 	struct host *link;
 };
 
@@ -120,6 +123,18 @@ host_of(struct http *h, const char *name)
 	x->link = h->hosts;
 	h->hosts = x;
 	return x;
+}
+
+void
+http_host_delay(struct http *h, const char *host, double delay)
+{
+	struct host *x = host_of(h, host);
+
+	if (delay <= x->delay)
+		return;
+	x->delay = delay;
+	if (x->last > 0 && x->last + delay > x->next)
+		x->next = x->last + delay;
 }
 
 static void
@@ -331,7 +346,8 @@ start(struct http *h, struct http_req *r, struct host *x, double now)
 	if (ez->hdrs)
 		curl_easy_setopt(e, CURLOPT_HTTPHEADER, ez->hdrs);
 	x->active++;
-	x->next = now + h->o.delay;
+	x->last = now;
+	x->next = now + (x->delay > h->o.delay ? x->delay : h->o.delay);
 	h->active++;
 	curl_multi_add_handle(h->multi, e);
 }

@@ -9,7 +9,8 @@
  * server sent it.  robots.txt is fetched once per origin and honoured
  * (RFC 9309: the group for "newsutils", else "*"; longest match wins,
  * Allow on a tie; 4xx means no rules; 5xx or no answer means keep off)
- * unless ignore_robots.  Only http and https URLs are fetched: a record
+ * unless ignore_robots; its Crawl-delay (of the same group) is the least
+ * delay between requests to the host, at most CRAWL_DELAY_MAX.  Only http and https URLs are fetched: a record
  * may come from the network, so it can never make us read a file.
  * A page that fails keeps its record, with error (and status when there
  * was an answer), and a diagnostic; the exit status is then 1.
@@ -30,6 +31,7 @@
 
 #define WINDOW_MIN 64
 #define ROBOTS_MAX (512 * 1024)
+#define CRAWL_DELAY_MAX 30.0	/* seconds: a longer Crawl-delay is cut */
 
 enum { P_ROBOTS, P_FETCH, P_DONE };
 
@@ -41,6 +43,7 @@ struct rule {
 struct robots {
 	char *origin;
 	int ready, block_all;
+	double crawl_delay;	/* 0 when none */
 	struct rule *rules;
 	size_t nrules;
 	struct news_buf body;
@@ -144,6 +147,21 @@ trim(char *s)
 	return s;
 }
 
+/* a Crawl-delay value: seconds, fractions allowed; nonsense is ignored */
+static void
+crawl_delay(struct robots *rb, const char *v)
+{
+	char *e;
+	double d = strtod(v, &e);
+
+	if (e == v || *trim(e) != '\0' || !(d >= 0))
+		return;
+	if (d > CRAWL_DELAY_MAX)
+		d = CRAWL_DELAY_MAX;
+	if (d > rb->crawl_delay)
+		rb->crawl_delay = d;
+}
+
 /*
  * Keep the rules of the groups for "newsutils", or else of those for
  * "*".  Pass 0 looks for our own token, pass 1 for "*".
@@ -180,6 +198,10 @@ robots_parse(struct robots *rb)
 			in_agents = 0;
 			if (!mine || *v == '\0')
 				continue;
+			if (strcasecmp(k, "crawl-delay") == 0) {
+				crawl_delay(rb, v);
+				continue;
+			}
 			if (strcasecmp(k, "disallow") == 0 || strcasecmp(k, "allow") == 0) {
 				rb->rules = news_xreallocarray(rb->rules, rb->nrules + 1,
 				    sizeof(*rb->rules));
@@ -222,8 +244,11 @@ robots_done(struct http_req *r)
 	struct run *run = current;
 	size_t i;
 
-	if (r->status >= 200 && r->status < 300)
+	if (r->status >= 200 && r->status < 300) {
 		robots_parse(rb);
+		if (rb->crawl_delay > 0 && r->host)
+			http_host_delay(run->h, r->host, rb->crawl_delay);
+	}
 	else if (r->status >= 400 && r->status < 500)
 		;	/* no robots.txt: no rules */
 	else

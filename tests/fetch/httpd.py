@@ -27,7 +27,10 @@ Content-Length and closes the connection instead):
   /gen/N                a small generated feed number N (ETag "gN")
   /page/NAME            ROOT/pages/NAME as text/html (charset from a
                         ".CHARSET." part of the name, e.g. a.latin1.html)
-  /robots.txt           User-agent: * / Disallow: /private
+  /robots.txt           User-agent: * / Disallow: /private (and
+                        Crawl-delay: SEC after /crawl-delay/SEC)
+  /crawl-delay/SEC      from now on robots.txt says Crawl-delay: SEC
+                        ("off": none)
   /private/...          a page robots.txt forbids
   /ua                   a feed whose item title is the User-Agent
 """
@@ -46,6 +49,7 @@ LOG = None
 COUNTS = {}
 LOCK = threading.Lock()
 LASTMOD = formatdate(1700000000, usegmt=True)
+CRAWL_DELAY = None
 
 
 def count(key):
@@ -120,6 +124,7 @@ class Handler(BaseHTTPRequestHandler):
         return self.reply(200, data, ctype, h)
 
     def route(self, path):
+        global CRAWL_DELAY
         parts = path.strip('/').split('/')
         head = parts[0]
         rest = '/' + '/'.join(parts[2:]) if len(parts) > 2 else '/'
@@ -191,8 +196,13 @@ class Handler(BaseHTTPRequestHandler):
             except OSError:
                 return self.reply(404, b'no page\n', 'text/html')
         if head == 'robots.txt':
-            return self.reply(200, b'User-agent: *\nDisallow: /private\n',
-                              'text/plain')
+            body = 'User-agent: *\nDisallow: /private\n'
+            if CRAWL_DELAY is not None:
+                body += 'Crawl-delay: %s\n' % CRAWL_DELAY
+            return self.reply(200, body.encode(), 'text/plain')
+        if head == 'crawl-delay' and len(parts) > 1:
+            CRAWL_DELAY = None if parts[1] == 'off' else parts[1]
+            return self.reply(200, b'ok\n', 'text/plain')
         if head == 'private':
             return self.reply(200, b'<html><body>secret</body></html>',
                               'text/html')
