@@ -19,4 +19,9 @@ check 'an "Of course!" in the article'"'"'s own sentences kept' \
 news-extract "$X/midnight.html" >d.json 2>d.err
 check 'a date stored at local midnight keeps its day' \
 	'test "$(jq -r .published d.json)" = 2025-03-03T00:00:00Z'
+news-extract "$X/nolang.html" >l.json 2>l.err
+check 'lang guessed from the text when the page declares none' \
+	'test "$(jq -r .lang l.json)" = de'
+check 'no guess from a few words' \
+	'printf "<p>Hello there, this is short.</p>" | news-extract - | jq -e ".lang == null" >/dev/null'
 done_testing

@@ -170,6 +170,8 @@ ex_extract(const char *html, size_t len, const char *url,
 		status = EX_NOARTICLE;
 	} else
 		r->word_count = news_text_word_count(r->text, strlen(r->text));
+	if (r->lang == NULL)
+		r->lang = ex_lang_guess(r->text);
 	ex_score_done();
 	ex_meta_free(m);
 	xmlFreeDoc(doc);

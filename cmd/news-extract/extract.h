@@ -5,6 +5,7 @@
  *   score.c      choose the article block and prune boilerplate in it
  *   meta.c       title, author, dates, site name, lang... from the page
  *   assistant.c  leaked chatbot text
+ *   lang.c       a language guess for pages that declare none
  *   output.c     plain text from the pruned tree
  */
 #ifndef EXTRACT_H
@@ -80,6 +81,9 @@ char *ex_meta_first_image(struct ex_meta *m, const xmlNode *content);
 void ex_assistant_prune(xmlNode *top, struct ex_result *r);
 /* 1 if the sentence s (len bytes) reads like a chatbot talking to its user */
 int ex_assistant_sentence(const char *s, size_t len);
+
+/* lang.c: "en", "de", "zh"... from the text (malloc'd), or NULL */
+char *ex_lang_guess(const char *text);
 
 /* output.c */
 void ex_text(struct news_buf *out, const xmlNode *top);
