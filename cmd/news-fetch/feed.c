@@ -162,10 +162,14 @@ struct feed {
 	int item, skip, author, cap;
 	int capslot, capfeed, capesc, capmarkup, captype, capdiv;
 	struct news_buf text;
-	char *slot[NSLOT];
+	char *slot[NSLOT];	/* NULL, or sbuf[i].s */
 	unsigned char sltype[NSLOT];
+	struct news_buf sbuf[NSLOT];	/* kept from item to item */
 	char *fslot[NFSLOT];
-	json_t *cats, *encs;
+	struct news_buf cats;	/* the categories: JSON text from '[' on */
+	struct news_buf catraw;	/* and as they are, each NUL-terminated */
+	size_t ncats;
+	json_t *encs;
 	struct news_buf ftext, line;
 	const char *fobj_title, *fobj_link;
 	size_t nitems;
@@ -195,6 +199,44 @@ trimdup(const char *s, size_t n)
 	while (n > 0 && is_ws((unsigned char)s[n - 1]))
 		n--;
 	return news_xstrndup(s, n);
+}
+
+/* the bounds of s[0..n) without surrounding white space */
+static const char *
+trim_span(const char *s, size_t *n)
+{
+	size_t m = *n;
+
+	while (m > 0 && is_ws((unsigned char)*s)) {
+		s++;
+		m--;
+	}
+	while (m > 0 && is_ws((unsigned char)s[m - 1]))
+		m--;
+	*n = m;
+	return s;
+}
+
+/* an item slot set to a copy of s[0..n) in its own buffer */
+static void
+slot_put(struct feed *f, int slot, const char *s, size_t n)
+{
+	struct news_buf *b = &f->sbuf[slot];
+
+	b->len = 0;
+	news_buf_grow(b, n);
+	memcpy(b->s, s, n);
+	b->s[n] = '\0';
+	b->len = n;
+	f->slot[slot] = b->s;
+}
+
+/* the same with a malloc'd string, which is freed */
+static void
+slot_take(struct feed *f, int slot, char *t)
+{
+	slot_put(f, slot, t, strlen(t));
+	free(t);
 }
 
 static void
@@ -272,19 +314,29 @@ looks_html(const char *s)
  * news_text_squeeze(), short-cut for what it would return unchanged:
  * printable ASCII without leading, trailing or double spaces.
  */
-static char *
-squeeze(const char *s)
+static size_t
+squeezed(const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 
 	if (*p == ' ')
-		return news_text_squeeze(s, strlen(s));
+		return (size_t)-1;
 	for (; *p >= 0x20 && *p < 0x7F; p++)
 		if (*p == ' ' && (p[1] == ' ' || p[1] == '\0'))
-			break;
+			return (size_t)-1;
 	if (*p != '\0')
+		return (size_t)-1;
+	return (const char *)p - s;
+}
+
+static char *
+squeeze(const char *s)
+{
+	size_t n = squeezed(s);
+
+	if (n == (size_t)-1)
 		return news_text_squeeze(s, strlen(s));
-	return news_xstrndup(s, (const char *)p - s);
+	return news_xstrndup(s, n);
 }
 
 static char *
@@ -486,9 +538,10 @@ static void add_category(struct feed *f, const char *s);
 static void
 cap_end(struct feed *f)
 {
-	const char *s = news_buf_str(&f->text);
+	const char *s = news_buf_str(&f->text), *p;
 	char *t;
 	int slot = f->capslot;
+	size_t n;
 
 	f->cap = 0;
 	if (f->capfeed) {
@@ -500,15 +553,44 @@ cap_end(struct feed *f)
 			free(t);
 		return;
 	}
+	if (f->slot[slot] != NULL && slot != SL_CATEGORY)
+		return;
+	/* the common cases straight into the slot, without a copy */
 	switch (slot) {
 	case SL_TITLE: case SL_DCTITLE: case SL_MTITLE:
+		if (f->captype != CT_HTML && !(f->captype == CT_TEXT &&
+		    looks_html(s)) && (n = squeezed(s)) != (size_t)-1) {
+			if (n > 0) {
+				slot_put(f, slot, s, n);
+				f->sltype[slot] = f->captype;
+			}
+			return;
+		}
 		t = clean_title(s, f->captype);
 		break;
 	case SL_LINK: case SL_COMMENTS: case SL_GUIDLINK:
+		for (p = s; is_ws((unsigned char)*p); p++)
+			;
+		if (*p != '\0' && is_abs_http(p)) {
+			n = strlen(p);
+			p = trim_span(p, &n);
+			slot_put(f, slot, p, n);
+			f->sltype[slot] = f->captype;
+			return;
+		}
 		t = resolve(f, f->depth, s);
 		break;
 	case SL_DESC: case SL_SUMMARY: case SL_ITSUMMARY: case SL_ITSUBTITLE:
 	case SL_MDESC: case SL_ENCODED: case SL_CONTENT: case SL_XBODY:
+		if (f->capmarkup || f->captype != CT_TEXT) {
+			n = strlen(s);
+			p = trim_span(s, &n);
+			if (n > 0) {
+				slot_put(f, slot, p, n);
+				f->sltype[slot] = f->captype;
+			}
+			return;
+		}
 		t = trimdup(s, strlen(s));
 		if (!f->capmarkup && f->captype == CT_TEXT) {
 			/* plain text where HTML is wanted */
@@ -523,10 +605,16 @@ cap_end(struct feed *f)
 		add_category(f, s);
 		return;
 	default:
-		t = trimdup(s, strlen(s));
+		n = strlen(s);
+		p = trim_span(s, &n);
+		if (n > 0) {
+			slot_put(f, slot, p, n);
+			f->sltype[slot] = f->captype;
+		}
+		return;
 	}
 	if (t && *t && f->slot[slot] == NULL) {
-		f->slot[slot] = t;
+		slot_take(f, slot, t);
 		f->sltype[slot] = f->captype;
 	} else {
 		free(t);
@@ -576,24 +664,53 @@ set_date(json_t *o, const char *k, const char *v)
 	free(d);
 }
 
+/*
+ * A category of the item, once: kept as JSON text for the record (one
+ * that is not valid UTF-8 is left out) and as it is for the comparison.
+ */
 static void
 add_category(struct feed *f, const char *s)
 {
-	char *t = squeeze(s);
-	size_t i;
-	json_t *v;
+	size_t n, mark, i;
+	char *t = NULL;
+	const char *c;
 
-	if (*t == '\0' || f->item == 0)
+	if (f->item == 0)
+		return;
+	if ((n = squeezed(s)) == (size_t)-1) {
+		t = news_text_squeeze(s, strlen(s));
+		s = t;
+		n = strlen(t);
+	}
+	if (n == 0)
 		goto out;
-	if (f->cats == NULL)
-		f->cats = json_array();
-	json_array_foreach(f->cats, i, v)
-		if (strcmp(json_string_value(v), t) == 0)
+	for (i = 0, c = f->catraw.s; i < f->ncats; i++, c += strlen(c) + 1)
+		if (strcmp(c, s) == 0)
 			goto out;
-	if ((v = json_string(t)) != NULL)
-		json_array_append_new(f->cats, v);
+	mark = f->cats.len;
+	news_buf_addc(&f->cats, f->ncats ? ',' : '[');
+	if (json_put_utf8(&f->cats, s, n) != 0) {
+		f->cats.len = mark;
+		f->cats.s[mark] = '\0';
+		goto out;
+	}
+	news_buf_add(&f->catraw, s, n + 1);
+	f->ncats++;
 out:
 	free(t);
+}
+
+/* the categories as a JSON array (JSON Feed items) */
+static json_t *
+cats_json(struct feed *f)
+{
+	json_t *a = json_array();
+	const char *c;
+	size_t i;
+
+	for (i = 0, c = f->catraw.s; i < f->ncats; i++, c += strlen(c) + 1)
+		json_array_append_new(a, json_string(c));
+	return a;
 }
 
 static void
@@ -718,17 +835,13 @@ feed_text(struct feed *f)
 static void
 item_clear(struct feed *f)
 {
-	int i;
-
-	for (i = 0; i < NSLOT; i++)
-		if (f->slot[i]) {
-			free(f->slot[i]);
-			f->slot[i] = NULL;
-		}
+	memset(f->slot, 0, sizeof(f->slot));
 	memset(f->sltype, 0, sizeof(f->sltype));
-	json_decref(f->cats);
+	news_buf_reset(&f->cats);
+	news_buf_reset(&f->catraw);
+	f->ncats = 0;
 	json_decref(f->encs);
-	f->cats = f->encs = NULL;
+	f->encs = NULL;
 }
 
 static void
@@ -776,7 +889,8 @@ put_field_n(struct news_buf *b, const char *ks, size_t kn, const char *v)
 		ks++;
 		kn--;
 	}
-	news_buf_grow(b, kn);
+	if (b->cap - b->len <= kn)
+		news_buf_grow(b, kn);
 	memcpy(b->s + b->len, ks, kn);
 	b->len += kn;
 	n = strlen(v);
@@ -816,7 +930,7 @@ item_end(struct feed *f)
 	it.published = date_buf(first(f, SL_PUBDATE, SL_DCTCREATED), pub);
 	item_author(f, &name, &email);
 	news_buf_reset(b);
-	news_buf_addc(b, '{');
+	buf_addc(b, '{');
 	put_field(b, "url", it.url);
 	put_field(b, "id", it.id);
 	put_field(b, "title", it.title);
@@ -828,9 +942,10 @@ item_end(struct feed *f)
 	free(email);
 	put_field(b, "summary", first(f, SL_DESC, SL_MDESC));
 	put_field(b, "content", first(f, SL_ENCODED, SL_XBODY));
-	if (f->cats && json_array_size(f->cats)) {
+	if (f->ncats) {
 		news_buf_adds(b, b->len > 1 ? ",\"categories\":" : "\"categories\":");
-		json_put(b, f->cats);
+		buf_add(b, f->cats.s, f->cats.len);
+		buf_addc(b, ']');
 	}
 	if (f->encs && json_array_size(f->encs)) {
 		news_buf_adds(b, b->len > 1 ? ",\"enclosures\":" : "\"enclosures\":");
@@ -849,8 +964,8 @@ item_end(struct feed *f)
 	put_field(b, "image", img);
 	put_field(b, "comments", first(f, SL_COMMENTS, SL_REPLIES));
 	news_buf_adds(b, b->len > 1 ? ",\"feed\":" : "\"feed\":");
-	news_buf_add(b, feed_text(f)->s, feed_text(f)->len);
-	news_buf_addc(b, '}');
+	buf_add(b, feed_text(f)->s, feed_text(f)->len);
+	buf_addc(b, '}');
 	it.json = b->s;
 	it.len = b->len;
 	emit_item(f, &it);
@@ -876,7 +991,7 @@ link_atom(struct feed *f, const struct attrs *at)
 			if (f->fslot[FS_LINK] == NULL && html)
 				f->fslot[FS_LINK] = news_xstrdup(u);
 		} else if (f->slot[html ? SL_ALTLINK : SL_ALTLINK2] == NULL) {
-			f->slot[html ? SL_ALTLINK : SL_ALTLINK2] = news_xstrdup(u);
+			slot_put(f, html ? SL_ALTLINK : SL_ALTLINK2, u, strlen(u));
 		}
 	} else if (strcmp(rel, "enclosure") == 0) {
 		char *len = attr(at, "length", NS_NONE);
@@ -885,7 +1000,7 @@ link_atom(struct feed *f, const struct attrs *at)
 		free(len);
 	} else if (strcmp(rel, "replies") == 0 && html && f->item &&
 	    f->slot[SL_REPLIES] == NULL) {
-		f->slot[SL_REPLIES] = news_xstrdup(u);
+		slot_put(f, SL_REPLIES, u, strlen(u));
 	}
 	free(u);
 out:
@@ -906,7 +1021,7 @@ media_content(struct feed *f, const struct attrs *at)
 	if ((medium && strcmp(medium, "image") == 0) ||
 	    (type && strncmp(type, "image/", 6) == 0)) {
 		if (f->slot[SL_MIMAGE] == NULL)
-			f->slot[SL_MIMAGE] = news_xstrdup(u);
+			slot_put(f, SL_MIMAGE, u, strlen(u));
 	} else if (type || medium) {
 		add_enclosure(f, u, type, len);
 	}
@@ -921,11 +1036,12 @@ out:
 static void
 url_attr_slot(struct feed *f, const struct attrs *at, const char *name, int slot)
 {
-	char *v;
+	char *v, *u;
 
 	if (f->slot[slot] != NULL || (v = attr(at, name, NS_NONE)) == NULL)
 		return;
-	f->slot[slot] = resolve(f, f->depth, v);
+	if ((u = resolve(f, f->depth, v)) != NULL)
+		slot_take(f, slot, u);
 	free(v);
 }
 
@@ -1242,7 +1358,7 @@ end_one(struct feed *f)
 				char *s = trimdup(f->text.s ? f->text.s : "", f->text.len);
 
 				if (f->slot[SL_GUIDLINK] == NULL && news_url_is_http(s))
-					f->slot[SL_GUIDLINK] = news_xstrdup(s);
+					slot_put(f, SL_GUIDLINK, s, strlen(s));
 				free(s);
 			}
 			f->depth = d;
@@ -1336,7 +1452,7 @@ characters(void *ctx, const xmlChar *s, int n)
 	if (f->capesc)
 		add_escaped(&f->text, (const char *)s, n, 0);
 	else
-		news_buf_add(&f->text, s, n);
+		buf_add(&f->text, s, n);
 }
 
 static xmlEntityPtr
@@ -1447,8 +1563,8 @@ json_item(struct feed *f, json_t *it, json_t *jfeed)
 				add_category(f, json_string_value(v));
 				f->item = 0;
 			}
-		if (f->cats && json_array_size(f->cats))
-			json_object_set(o, "categories", f->cats);
+		if (f->ncats)
+			json_object_set_new(o, "categories", cats_json(f));
 	}
 	att = json_object_get(it, "attachments");
 	if (json_is_array(att)) {
@@ -1551,8 +1667,8 @@ json_rss_item(struct feed *f, json_t *it)
 		free(s);
 	}
 	f->item = 0;
-	if (f->cats && json_array_size(f->cats))
-		json_object_set(o, "categories", f->cats);
+	if (f->ncats)
+		json_object_set_new(o, "categories", cats_json(f));
 	if (f->encs && json_array_size(f->encs))
 		json_object_set(o, "enclosures", f->encs);
 	if ((t = jval(json_object_get(it, "comments"))) != NULL) {
@@ -1801,6 +1917,10 @@ feed_free(struct feed *f)
 		if (f->ownbase[i])
 			free(f->base[i]);
 	item_clear(f);
+	for (i = 0; i < NSLOT; i++)
+		news_buf_free(&f->sbuf[i]);
+	news_buf_free(&f->cats);
+	news_buf_free(&f->catraw);
 	for (i = 0; i < NFSLOT; i++)
 		free(f->fslot[i]);
 	news_buf_free(&f->ftext);

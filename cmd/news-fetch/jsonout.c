@@ -74,7 +74,8 @@ put_str(struct news_buf *b, const char *s, size_t n, int check)
 	int l;
 
 	init();
-	news_buf_grow(b, n + 2);
+	if (b->cap - b->len <= n + 2)
+		news_buf_grow(b, n + 2);
 	b->s[b->len++] = '"';
 	while (i < n) {
 		j = i;
@@ -93,22 +94,22 @@ put_str(struct news_buf *b, const char *s, size_t n, int check)
 			}
 			j += (size_t)l;
 		}
-		news_buf_add(b, s + i, j - i);
+		buf_add(b, s + i, j - i);
 		if (j >= n)
 			break;
 		switch (u[j]) {
-		case '"': news_buf_add(b, "\\\"", 2); break;
-		case '\\': news_buf_add(b, "\\\\", 2); break;
-		case '\b': news_buf_add(b, "\\b", 2); break;
-		case '\f': news_buf_add(b, "\\f", 2); break;
-		case '\n': news_buf_add(b, "\\n", 2); break;
-		case '\r': news_buf_add(b, "\\r", 2); break;
-		case '\t': news_buf_add(b, "\\t", 2); break;
+		case '"': buf_add(b, "\\\"", 2); break;
+		case '\\': buf_add(b, "\\\\", 2); break;
+		case '\b': buf_add(b, "\\b", 2); break;
+		case '\f': buf_add(b, "\\f", 2); break;
+		case '\n': buf_add(b, "\\n", 2); break;
+		case '\r': buf_add(b, "\\r", 2); break;
+		case '\t': buf_add(b, "\\t", 2); break;
 		default: news_buf_printf(b, "\\u%04X", u[j]);
 		}
 		i = j + 1;
 	}
-	news_buf_addc(b, '"');
+	buf_addc(b, '"');
 	return 0;
 }
 
