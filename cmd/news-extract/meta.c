@@ -919,6 +919,33 @@ agree(const char *h, const char *c)
 	return NULL;
 }
 
+/* how many words of a (4 letters or more) are in b */
+static int
+sharedwords(const char *a, const char *b)
+{
+	char w[64];
+	const char *p, *q;
+	size_t l;
+	int n = 0;
+
+	if (b == NULL)
+		return 0;
+	for (p = a; *p; p = q) {
+		while (*p && (punctlen(p) > 0))
+			p += punctlen(p);
+		for (q = p; *q && punctlen(q) == 0; q++)
+			;
+		l = (size_t)(q - p);
+		if (l >= 4 && l < sizeof(w)) {
+			memcpy(w, p, l);
+			w[l] = '\0';
+			if (strcasestr(b, w) != NULL)
+				n++;
+		}
+	}
+	return n;
+}
+
 static char *
 title(struct ex_meta *m)
 {
@@ -940,11 +967,25 @@ title(struct ex_meta *m)
 	for (i = 0; i < nh && r == NULL; i++)
 		for (j = 0; j < n && r == NULL; j++)
 			r = agree(h1[i], cands[j]);
+	/* else the plausible h1 sharing most words with the others (what
+	 * the reader sees as the title); one sharing none is a section or
+	 * a teaser: the metadata titles first, the h1 last */
+	if (r == NULL && nh > 0) {
+		int best = 0, bw = 0, w;
+
+		for (i = 0; i < nh; i++) {
+			for (w = 0, j = 0; j < n; j++)
+				w += sharedwords(h1[i], cands[j]);
+			if (w > bw) {
+				bw = w;
+				best = i;
+			}
+		}
+		if (bw > 0)
+			r = news_xstrdup(h1[best]);
+	}
 	for (j = 0; j < n; j++)
 		free(cands[j]);
-	/* else the first plausible h1: what the reader sees as the title */
-	if (r == NULL && nh > 0)
-		r = news_xstrdup(h1[0]);
 	if (r == NULL && hl != NULL)
 		r = striptitle(m, hl);
 	if (r == NULL && og != NULL)
