@@ -1272,7 +1272,7 @@ bylinename(struct ex_meta *m, const struct dcand *b)
 	const char *v;
 	char *s, *t;
 	struct news_buf buf = NEWS_BUF_INIT;
-	int elem;
+	int elem, strong;
 
 	if (b->kind == 1) {
 		/* "By Jane Doe", "By <a>Jane Doe</a> on <time>" */
@@ -1282,6 +1282,7 @@ bylinename(struct ex_meta *m, const struct dcand *b)
 			;
 		v = (const char *)n->content;
 		v += strspn(v, " \t\r\n");
+		strong = bylineword(v) > 4;	/* "Posted by", "Autor:" */
 		v += bylineword(v);
 		elem = c != NULL && v[strspn(v, " \t\r\n:")] == '\0';
 		if (elem) {
@@ -1295,8 +1296,9 @@ bylinename(struct ex_meta *m, const struct dcand *b)
 		cutname(t);
 		s = authorok(m, t);
 		free(t);
-		/* "von Säure": a name in running text has two words */
-		if (s != NULL && (!namelike(s) || (!elem &&
+		/* "von Säure": a name in running text has two words, unless
+		 * a byline phrase ("Posted by") says it is one */
+		if (s != NULL && (!namelike(s) || (!elem && !strong &&
 		    strchr(s, ' ') == NULL))) {
 			free(s);
 			s = NULL;
