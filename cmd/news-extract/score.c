@@ -605,6 +605,31 @@ linkdense(const xmlNode *n, const struct ex_node *i)
 }
 
 /* should node n, below top, be removed? */
+/* an article header holding a lead paragraph (a teaser of 80
+ * characters or more): judged part by part, not dropped whole */
+static int
+leadin(const xmlNode *h)
+{
+	const xmlNode *n = h->children;
+
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE && n->_private != NULL &&
+		    strcmp((const char *)n->name, "p") == 0 &&
+		    INFO(n)->text >= 80 && INFO(n)->link * 2 < INFO(n)->text)
+			return 1;
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != h && n->next == NULL)
+			n = n->parent;
+		if (n == h)
+			break;
+		n = n->next;
+	}
+	return 0;
+}
+
 static int
 prunable(const xmlNode *n, const struct ex_node *top)
 {
@@ -613,8 +638,8 @@ prunable(const xmlNode *n, const struct ex_node *top)
 
 	if (i->hidden)
 		return 1;
-	if (boilertag(name) || strcmp(name, "header") == 0 ||
-	    strcmp(name, "input") == 0)
+	if (boilertag(name) || (strcmp(name, "header") == 0 &&
+	    !leadin(n)) || strcmp(name, "input") == 0)
 		return 1;
 	if (i->klass < 0 && i->text * 10 < top->text * 6)
 		return 1;
