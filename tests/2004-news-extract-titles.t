@@ -11,6 +11,10 @@ check 'title: the article h1 without its kicker, not the logo, hidden or
 	'test "$(jq -r .title t.json)" = "Bohren, bis es „heiß“ wird"'
 check 'site name from og:site_name' \
 	'test "$(jq -r .site_name t.json)" = "Der Morgenbote"'
+check 'separators left by a removed kicker are trimmed, several in a row' \
+	'printf "%s" "<h1><span class=kicker>Port</span>: &ndash; | Harbour cranes return</h1><p>x</p>" |
+	 news-extract - | jq -r .title | grep -qx "Harbour cranes return"'
+
 news-extract "$X/authors.html" >a.json 2>a.err
 news-extract "$X/staff.html" >s.json 2>s.err
 check 'two JSON-LD authors joined as the page language reads, not the

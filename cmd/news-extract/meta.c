@@ -843,12 +843,14 @@ trimsep(char *s)
 
 	if (s == NULL)
 		return;
-	for (p = sep; *p; p++)
+	for (p = sep; *p; ) {
 		if (strncmp(s, *p, strlen(*p)) == 0) {
 			l = strlen(*p);
 			memmove(s, s + l, strlen(s + l) + 1);
-			p = sep - 1;
-		}
+			p = sep;	/* another may follow: start over */
+		} else
+			p++;
+	}
 	for (l = strlen(s); l > 2 && (strcmp(s + l - 2, " |") == 0 ||
 	    strcmp(s + l - 2, " -") == 0 || strcmp(s + l - 2, " /") == 0);
 	    l = strlen(s))
