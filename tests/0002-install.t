@@ -14,6 +14,13 @@ check 'installed tools run and print their version' "
 	for t in \$(cd $TOP/cmd && ls -d news-*); do
 		$D/opt/nu/bin/\$t --version | grep -q \"^\$t (newsutils) \" || exit 1
 	done"
+check 'installed news-tag and news-render find their installed data' "
+	echo '{\"title\":\"Talks in Ulaanbaatar\",\"text\":\"Mongolia said so.\",\"url\":\"https://e.org/a\",\"published\":\"2025-12-13T08:30:00Z\"}' >rec &&
+	test -d $D/opt/nu/share/newsutils/tag && test -d $D/opt/nu/share/newsutils/themes &&
+	NEWS_DATADIR=$D/opt/nu/share/newsutils $D/opt/nu/bin/news-tag rec >tagged &&
+	jq -e '.countries == [\"MN\"]' tagged >/dev/null &&
+	NEWS_DATADIR=$D/opt/nu/share/newsutils $D/opt/nu/bin/news-render -q -o site tagged &&
+	test -f site/index.html && test -f site/style.css"
 check 'nothing is installed outside DESTDIR' "
 	test -z \"\$(ls /opt/nu 2>/dev/null)\" || test -d /opt/nu/.existed"
 check 'make uninstall removes what install put there' "
