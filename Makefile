@@ -148,7 +148,8 @@ fuzz: $(FUZZ_BIN)
 	    echo "== fuzz $$n for $(FUZZTIME)s"; \
 	    $$f -max_total_time=$(FUZZTIME) -max_len=65536 -print_final_stats=1 \
 	        build/fuzz/corpus-$$n $$(test -d tests/fuzz/seeds/$$n && echo tests/fuzz/seeds/$$n) \
-	        2>&1 | tail -n 12 || exit 1; done
+	        >build/fuzz/$$n.log 2>&1; st=$$?; tail -n 12 build/fuzz/$$n.log; \
+	    if [ $$st -ne 0 ]; then echo "make fuzz: $$n failed (exit $$st): build/fuzz/$$n.log"; exit 1; fi; done
 
 demo: all
 	@if [ -x examples/demo.sh ]; then NEWS_BIN=$(CURDIR)/$(BIN) sh examples/demo.sh; \
