@@ -445,6 +445,7 @@ main(int argc, char *argv[])
 	int rc;
 
 	news_setprog(argv[0]);
+	argv[0] = (char *)news_getprog();	/* getopt names us by argv[0] */
 	setlocale(LC_TIME, "");
 	setlocale(LC_CTYPE, "");
 	cal.first_weekday = news_cal_locale_first_weekday();

@@ -235,6 +235,7 @@ main(int argc, char *argv[])
 	int c, i, st = NEWS_EXIT_OK, r;
 
 	news_setprog(argv[0]);
+	argv[0] = (char *)news_getprog();	/* getopt names us by argv[0] */
 	while ((c = getopt_long(argc, argv, "hqu:V", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'k':

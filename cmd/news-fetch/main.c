@@ -503,6 +503,7 @@ main(int argc, char *argv[])
 	static char obuf[64 * 1024];
 
 	news_setprog(argv[0]);
+	argv[0] = (char *)news_getprog();	/* getopt names us by argv[0] */
 	/* large feeds give much output: fewer, larger writes */
 	if (!isatty(1))
 		setvbuf(stdout, obuf, _IOFBF, sizeof(obuf));

@@ -136,6 +136,7 @@ main(int argc, char **argv)
 	int c, ret, r2;
 
 	news_setprog(argv[0]);
+	argv[0] = (char *)news_getprog();	/* getopt names us by argv[0] */
 	setlocale(LC_CTYPE, "");
 	o.title = "News";
 	o.lang = "en";

@@ -311,6 +311,7 @@ main(int argc, char *argv[])
 	int status;
 
 	news_setprog(argv[0]);
+	argv[0] = (char *)news_getprog();	/* getopt names us by argv[0] */
 	memset(&o, 0, sizeof(o));
 	o.nkeywords = 10;
 	gaz = news_xcalloc((size_t)argc + 1, sizeof(*gaz));
