@@ -24,4 +24,9 @@ check 'lang guessed from the text when the page declares none' \
 	'test "$(jq -r .lang l.json)" = de'
 check 'no guess from a few words' \
 	'printf "<p>Hello there, this is short.</p>" | news-extract - | jq -e ".lang == null" >/dev/null'
+news-extract "$X/credits.html" >c.json 2>c.err
+check 'picture credits standing alone dropped, the caption kept' \
+	'! jq -r .text c.json | grep -E -q "^(Foto|Bild):" &&
+	 jq -r .text c.json | grep -q "^Die alte Br" &&
+	 jq -r .text c.json | grep -q "^Fu.*eigenen, breiten Weg"'
 done_testing

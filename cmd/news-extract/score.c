@@ -58,6 +58,7 @@ ex_is_block(const char *name)
 static const char *const negsub[] = {
 	"advert", "agegate", "author-bio", "authorbio", "author-box",
 	"banner", "breadcrumb", "byline", "calendar", "comment", "consent",
+	"credit",
 	"cookie", "disclaimer", "disqus", "dropdown", "footer", "footnote-ad",
 	"gdpr", "hidden", "jump", "login", "masthead", "menu", "modal",
 	"more-stories", "most-popular", "mostpopular", "navbar", "navigation",
@@ -630,6 +631,34 @@ leadin(const xmlNode *h)
 	return 0;
 }
 
+/*
+ * A picture credit standing alone: a short block of inline text only
+ * (a caption, a paragraph) that opens with "Foto:", "Bild:", "Photo:",
+ * "Credit:"...
+ */
+static const char *const creditwords[] = {
+	"foto:", "fotos:", "foto ©", "bild:", "bilder:", "photo:",
+	"photos:", "photo ©", "image:", "images:", "credit:", "credits:",
+	"crédit", "imagen:", "titelbild:", "beitragsbild", "bildquelle",
+	"(foto:", "(photo:", "©", NULL
+};
+
+static int
+credit(const xmlNode *n, const struct ex_node *i)
+{
+	const char *const *w;
+	char *s;
+	int r = 0;
+
+	if (i->text == 0 || i->text > 80 || i->own != i->text)
+		return 0;	/* a leaf block only: not a caption around it */
+	s = ex_node_text(n);
+	for (w = creditwords; *w != NULL && !r; w++)
+		r = strncasecmp(s, *w, strlen(*w)) == 0;
+	free(s);
+	return r;
+}
+
 static int
 prunable(const xmlNode *n, const struct ex_node *top)
 {
@@ -644,6 +673,8 @@ prunable(const xmlNode *n, const struct ex_node *top)
 	if (i->klass < 0 && i->text * 10 < top->text * 6)
 		return 1;
 	if (i->block && linkdense(n, i))
+		return 1;
+	if (i->block && credit(n, i))
 		return 1;
 	return 0;
 }
