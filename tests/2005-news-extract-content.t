@@ -29,4 +29,8 @@ check 'picture credits standing alone dropped, the caption kept' \
 	'! jq -r .text c.json | grep -E -q "^(Foto|Bild):" &&
 	 jq -r .text c.json | grep -q "^Die alte Br" &&
 	 jq -r .text c.json | grep -q "^Fu.*eigenen, breiten Weg"'
+news-extract "$X/comment-count.html" >k.json 2>k.err
+check 'a comment count heading ("3 Kommentare") ends the story' \
+	'! jq -r .text k.json | grep -E -q "Kommentare|Anna|Super" &&
+	 jq -r .text k.json | grep -q "nach einem halben Jahr geben"'
 done_testing

@@ -724,7 +724,8 @@ static const char *const tailwords[] = {
 	"most popular", "trending", "share this", "share on", "share:",
 	"comments", "leave a comment", "leave a reply", "about the author",
 	"sign up", "subscribe", "newsletter", "if you enjoyed", "tags:",
-	"follow us", "advertisement",
+	"follow us", "advertisement", "no comments", "view comments",
+	"responses", "replies", "join the discussion", "more to read",
 	/* de */
 	"mehr zum thema", "mehr zu", "mehr dazu", "mehr aus", "hnliche",
 	"weitere artikel", "weitere beitr", "weitere nachrichten",
@@ -735,13 +736,18 @@ static const char *const tailwords[] = {
 	"artikel teilen", "beitrag teilen", "teilen:", "teilen mit",
 	"kommentare", "kommentar schreiben", "verwandte", "zum thema",
 	"schlagwörter", "themen:", "quellen", "zusatzinformationen",
-	"das könnte dich", "aktuelle", "zuletzt",
+	"das könnte dich", "aktuelle", "zuletzt", "keine kommentare",
+	"schon gelesen", "lust auf mehr", "zum weiterlesen",
+	"weiterführende", "mehr themen", "top themen", "mehr interessantes",
+	"über den autor", "über die autorin",
 	/* fr */
 	"à lire aussi", "lire aussi", "a lire aussi", "sur le même sujet",
 	"articles similaires", "voir aussi", "partager", "commentaires",
 	"dans la même rubrique", "les plus lus", "nos derniers",
+	"vos réactions", "réactions",
 	/* es, pt, it */
-	"noticias relacionadas", "te puede interesar", "lee también",
+	"noticias relacionadas", "temas relacionados", "notas relacionadas",
+	"te puede interesar", "lee también",
 	"leer más", "más noticias", "artículos relacionados",
 	"compartir", "comentarios", "síguenos", "siguenos",
 	"leia também", "veja também", "notícias relacionadas",
@@ -762,9 +768,9 @@ tailtext(const char *s)
 	const char *const *w;
 	size_t n;
 
-	while (*s != '\0' && !isalnum((unsigned char)*s) &&
+	while (*s != '\0' && !isalpha((unsigned char)*s) &&
 	    (unsigned char)*s < 0x80)
-		s++;
+		s++;		/* "3 Kommentare", "(12) Comments" */
 	if ((unsigned char)s[0] == 0xC3 && ((unsigned char)s[1] == 0x84 ||
 	    (unsigned char)s[1] == 0xA4))
 		s += 2;		/* Ä, ä: "Ähnliche" */
