@@ -33,4 +33,9 @@ news-extract "$X/comment-count.html" >k.json 2>k.err
 check 'a comment count heading ("3 Kommentare") ends the story' \
 	'! jq -r .text k.json | grep -E -q "Kommentare|Anna|Super" &&
 	 jq -r .text k.json | grep -q "nach einem halben Jahr geben"'
+check 'a view counter and a reply form (class words) dropped' \
+	'sed "s|<h3>3 Kommentare</h3>|<div class=\"post-views\">Aufrufe: 1234</div><div id=\"respond\">Schreibe eine Antwort. Deine E-Mail-Adresse wird nicht veröffentlicht.</div>|" \
+	    "$X/comment-count.html" | news-extract - >v.json &&
+	 ! jq -r .text v.json | grep -E -q "Aufrufe|Antwort" &&
+	 jq -r .text v.json | grep -q "nach einem halben Jahr geben"'
 done_testing

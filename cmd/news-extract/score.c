@@ -72,7 +72,8 @@ static const char *const negsub[] = {
 static const char *const negword[] = {
 	"ad", "ads", "aside", "author", "bio", "date", "extra", "foot",
 	"links", "meta", "more", "nav", "rss", "tags", "time", "tools",
-	"topbar", "utility"
+	"topbar", "utility", "counter", "views", "rating", "ratings",
+	"respond", "reply", "subscription"
 };
 static const char *const possub[] = {
 	"article", "blog", "body", "content", "entry", "main", "post",
