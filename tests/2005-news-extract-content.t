@@ -38,4 +38,9 @@ check 'a view counter and a reply form (class words) dropped' \
 	    "$X/comment-count.html" | news-extract - >v.json &&
 	 ! jq -r .text v.json | grep -E -q "Aufrufe|Antwort" &&
 	 jq -r .text v.json | grep -q "nach einem halben Jahr geben"'
+check 'a share prompt ending in "Share!" ends the story' \
+	'sed "s|<h3>3 Kommentare</h3>|<p>Be Sociable, Share!</p>|" \
+	    "$X/comment-count.html" | news-extract - >s.json &&
+	 ! jq -r .text s.json | grep -E -q "Share|Anna|Super" &&
+	 jq -r .text s.json | grep -q "nach einem halben Jahr geben"'
 done_testing

@@ -781,6 +781,12 @@ tailtext(const char *s)
 	for (w = tailwords; *w; w++)
 		if (strncasecmp(s, *w, strlen(*w)) == 0)
 			return 1;
+	/* a share prompt: "NEWS TEILEN:", "Be Sociable, Share!" */
+	if (n <= 40 && n > 6 && (strncasecmp(s + n - 7, "teilen:", 7) == 0 ||
+	    strncasecmp(s + n - 7, "teilen?", 7) == 0 ||
+	    strncasecmp(s + n - 6, "share!", 6) == 0 ||
+	    strncasecmp(s + n - 6, "share:", 6) == 0))
+		return 1;
 	/* a label alone: "Related", "Teilen", "Share" */
 	return strcasecmp(s, "share") == 0 || strcasecmp(s, "teilen") == 0 ||
 	    strcasecmp(s, "tags") == 0 || strcasecmp(s, "themen") == 0;
