@@ -169,6 +169,26 @@ news_date_format(int64_t t, char *buf)
 	return buf;
 }
 
+char *
+news_date_format_off(int64_t t, long off, char *buf)
+{
+	long a;
+
+	if (off <= -86400 || off >= 86400 || off % 60 != 0 ||
+	    t + off < T_MIN || t + off > T_MAX ||
+	    news_date_format(t + off, buf) == NULL)
+		return NULL;
+	if (off == 0)
+		return buf;
+	a = off < 0 ? -off : off;
+	buf[19] = off < 0 ? '-' : '+';
+	put_num(buf + 20, a / 3600, 2);
+	buf[22] = ':';
+	put_num(buf + 23, a / 60 % 60, 2);
+	buf[25] = '\0';
+	return buf;
+}
+
 /* ---- words ------------------------------------------------------- */
 
 enum {
@@ -1538,6 +1558,7 @@ news_date_parse(const char *s, size_t len, long default_off, int flags,
 		*out = t;
 		if (info) {
 			info->has_time = info->has_zone = info->has_day = 1;
+			info->off = 0;
 		}
 		return 0;
 	}
@@ -1554,6 +1575,7 @@ news_date_parse(const char *s, size_t len, long default_off, int flags,
 		info->has_time = r.has_time;
 		info->has_zone = r.has_zone;
 		info->has_day = r.has_day;
+		info->off = r.has_zone ? r.off : default_off;
 	}
 	return 0;
 }

@@ -28,6 +28,9 @@ struct news_date_info {
 	int has_time;	/* a time of day was given */
 	int has_zone;	/* a zone or offset was given */
 	int has_day;	/* day given (not "2025-12" or "2025") */
+	long off;	/* the offset the local time was read at, seconds
+			   east: the stated one, else default_off (0 for an
+			   epoch) */
 };
 
 /*
@@ -45,6 +48,12 @@ int news_date_parse(const char *s, size_t len, long default_off, int flags,
  * NULL when out of range. */
 #define NEWS_DATE_BUFSZ 32
 char *news_date_format(int64_t t, char *buf);
+
+/* Format t as RFC 3339 at UTC offset off (seconds east, whole minutes,
+ * |off| < 24 h): "2025-12-13T03:30:00-05:00"; off 0 gives "...Z".
+ * The date and time are the local ones at that offset.  Returns buf, or
+ * NULL when out of range. */
+char *news_date_format_off(int64_t t, long off, char *buf);
 
 /* Days since 1970-01-01 for a proleptic Gregorian date, and back. */
 int64_t news_days_from_civil(int64_t y, int m, int d);

@@ -376,6 +376,14 @@ test_info(void)
 	ok(news_date_parse("2025-12-13T08:30Z", (size_t)-1, 0, 0, &t,
 	    &in) == 0 && in.has_day && in.has_time && in.has_zone,
 	    "info: RFC 3339 has all");
+	ok(news_date_parse("2025-12-13T22:30:00-05:00", (size_t)-1, 0, 0, &t,
+	    &in) == 0 && in.off == -18000 && t == 1765683000,
+	    "info: the stated offset");
+	ok(news_date_parse("13.12.2025 22:30", (size_t)-1, 3600, 0, &t,
+	    &in) == 0 && in.off == 3600 && t == 1765661400,
+	    "info: no zone, the default offset");
+	ok(news_date_parse("Sat, 13 Dec 2025 22:30:00 +0530", (size_t)-1, 0,
+	    0, &t, &in) == 0 && in.off == 19800, "info: RFC 822 offset");
 	ok(news_date_parse("2025-12-13 garbage", 10, 0, 0, &t, NULL) == 0 &&
 	    t == 1765584000, "len limits the input");
 	ok(news_date_parse("2025-12-13", (size_t)-1, 200000, 0, &t, NULL) ==
@@ -386,6 +394,21 @@ static void
 test_format(void)
 {
 	char buf[NEWS_DATE_BUFSZ];
+
+	is_str(news_date_format_off(1765683000, -18000, buf),
+	    "2025-12-13T22:30:00-05:00", "format at -05:00: the local day");
+	is_str(news_date_format_off(1765683000, 0, buf),
+	    "2025-12-14T03:30:00Z", "format at offset 0 is Z");
+	is_str(news_date_format_off(1765683000, 19800, buf),
+	    "2025-12-14T09:00:00+05:30", "format at +05:30");
+	is_str(news_date_format_off(1765683000, 20700, buf),
+	    "2025-12-14T09:15:00+05:45", "format at +05:45");
+	is_str(news_date_format_off(1765683000, 30, buf), NULL,
+	    "format: an offset of seconds is refused");
+	is_str(news_date_format_off(1765683000, 86400, buf), NULL,
+	    "format: an offset of a day is refused");
+	is_str(news_date_format_off(-62135596800LL, -60, buf), NULL,
+	    "format: local time before year 1 is refused");
 
 	is_str(news_date_format(0, buf), "1970-01-01T00:00:00Z", "format 0");
 	is_str(news_date_format(-1, buf), "1969-12-31T23:59:59Z",
