@@ -37,4 +37,14 @@ check 'a record whose content_type names a legacy charset is still read as UTF-8
 	jq -c '.content_type = \"text/html; charset=windows-1251\"' page.jsonl |
 	    news-extract | jq -r '.text | split(\"\\n\")[0]' >got &&
 	echo 'Москва сегодня' >want && test_cmp want got"
+
+# news-extract keeps a page's offset; the other tools compare instants
+echo '{"url":"https://example.org/a","title":"Late vote","published":"2025-12-13T21:30:00-05:00"}' >off.jsonl
+check 'a date at the page offset: news-calendar places the instant (UTC 14th, New York 13th)' '
+	news-calendar -f json -m 2025-12 <off.jsonl |
+	    jq -e "[.weeks[][] | select(.count > 0) | .day] == [14]" >/dev/null &&
+	news-calendar -f json -m 2025-12 --tz America/New_York <off.jsonl |
+	    jq -e "[.weeks[][] | select(.count > 0) | .day] == [13]" >/dev/null'
+check 'a date at the page offset: news-render writes the same instant in UTC' '
+	news-render -f atom <off.jsonl | grep -q "<published>2025-12-14T02:30:00Z</published>"'
 done_testing

@@ -9,11 +9,14 @@ news-extract --url "$U" "$X/aggregator.html" >agg.json 2>agg.err
 check 'file operand: one record with path' \
 	'test "$(wc -l <agg.json)" -eq 1 &&
 	 test "$(jq -r .path agg.json)" = "$X/aggregator.html"'
+check '--utc: published in UTC' \
+	'news-extract --utc "$X/aggregator.html" >u.json &&
+	 test "$(jq -r .published u.json)" = 2025-12-13T00:30:00Z'
 check 'title without the site-name tail' \
 	'test "$(jq -r .title agg.json)" = "Mongolia opens new rail link to the south"'
-check 'site name, published (UTC), lang' \
+check 'site name, published at the page offset, lang' \
 	'test "$(jq -r .site_name agg.json)" = "Steppe Wire" &&
-	 test "$(jq -r .published agg.json)" = 2025-12-13T00:30:00Z &&
+	 test "$(jq -r .published agg.json)" = 2025-12-13T08:30:00+08:00 &&
 	 test "$(jq -r .lang agg.json)" = en'
 check 'article text kept, with the table cells in order' \
 	'jq -r .text agg.json | grep -q "^ULAANBAATAR — Mongolia opened" &&

@@ -17,8 +17,17 @@ check 'an assistant reply removed with the "Sure!" that opened it' \
 check 'an "Of course!" in the article'"'"'s own sentences kept' \
 	'jq -r .text i.json | grep -q "^Of course! The mayor said"'
 news-extract "$X/midnight.html" >d.json 2>d.err
-check 'a date stored at local midnight keeps its day' \
-	'test "$(jq -r .published d.json)" = 2025-03-03T00:00:00Z'
+check 'a date at local midnight keeps its offset and day' \
+	'test "$(jq -r .published d.json)" = 2025-03-03T00:00:00+01:00'
+check '--utc: a date stored at local midnight keeps its day' \
+	'test "$(news-extract --utc "$X/midnight.html" | jq -r .published)" = 2025-03-03T00:00:00Z'
+news-extract "$X/utc-visible.html" >v.json 2>v.err
+check 'a UTC date shown at the page'"'"'s offset from its visible local time' \
+	'test "$(jq -r .published v.json)" = 2025-05-03T21:25:56-03:00'
+news-extract --url https://example.org/2025/05/03/late-vote "$X/utc-url.html" >w.json 2>w.err
+check 'a UTC date shown on the day of the URL'"'"'s date path' \
+	'test "$(jq -r .published w.json)" = 2025-05-03T23:25:56-01:00 &&
+	 test "$(news-extract --utc --url https://example.org/2025/05/03/late-vote "$X/utc-url.html" | jq -r .published)" = 2025-05-04T00:25:56Z'
 news-extract "$X/nolang.html" >l.json 2>l.err
 check 'lang guessed from the text when the page declares none' \
 	'test "$(jq -r .lang l.json)" = de'

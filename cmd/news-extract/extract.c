@@ -11,6 +11,8 @@
 #include "text.h"
 #include "extract.h"
 
+int ex_opt_utc;
+
 /* below this many characters of text the chosen block is "short" */
 #define SHORT_TEXT 200
 

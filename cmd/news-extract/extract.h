@@ -36,6 +36,7 @@ enum ex_status {
 };
 
 /* extract.c */
+extern int ex_opt_utc;	/* --utc: dates in UTC, not the page's offset */
 int ex_extract(const char *html, size_t len, const char *url,
     const char *content_type, struct ex_result *r);
 void ex_result_free(struct ex_result *r);

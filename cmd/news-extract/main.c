@@ -25,7 +25,7 @@ static const char *baseurl;
 static NEWS_NORETURN void
 usage(void)
 {
-	fprintf(stderr, "usage: %s [-q] [--keep-html] [--url URL] [FILE ...]\n",
+	fprintf(stderr, "usage: %s [-q] [--keep-html] [--url URL] [--utc] [FILE ...]\n",
 	    news_getprog());
 	exit(NEWS_EXIT_USAGE);
 }
@@ -229,6 +229,7 @@ main(int argc, char *argv[])
 		{ "keep-html", no_argument, NULL, 'k' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "url", required_argument, NULL, 'u' },
+		{ "utc", no_argument, NULL, 'z' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -246,6 +247,9 @@ main(int argc, char *argv[])
 			break;
 		case 'u':
 			baseurl = optarg;
+			break;
+		case 'z':
+			ex_opt_utc = 1;
 			break;
 		case 'V':
 			news_version();

@@ -62,6 +62,8 @@ struct ex_meta {
 	json_t *ldall;			/* every object seen (array) */
 	char *site;			/* site name, decided early for title */
 	int64_t now;
+	long dateoff;			/* offset of the last date read, */
+	int datezone, datetime;		/* stated or not, with a time */
 };
 
 static int
@@ -1417,13 +1419,18 @@ dateok(struct ex_meta *m, const char *s, int64_t *t)
 	if (news_date_parse(s, (size_t)-1, 0, flags, t, &info) != 0)
 		return 0;
 	/* "2025-12-13T00:00:00+01:00": a CMS storing a date at local
-	 * midnight; the date is the page's, not the day before in UTC */
-	if (localmidnight(s))
+	 * midnight; in UTC the date is the page's, not the day before */
+	if (ex_opt_utc && localmidnight(s)) {
 		news_date_parse(s, 10, 0, flags, t, NULL);
+		info.off = 0;
+	}
 	if (!info.has_day)
 		return 0;
 	if (*t > m->now + 86400 || *t < 788918400)	/* 1995 */
 		return 0;
+	m->dateoff = info.off;
+	m->datezone = info.has_zone;
+	m->datetime = info.has_time;
 	return 1;
 }
 
@@ -1489,11 +1496,13 @@ urldate(struct ex_meta *m, const char *u, int64_t *t)
 		if (sscanf(p, "/%4d/%2d/%2d", &y, &mo, &d) == 3 && y > 1994 &&
 		    news_date_valid(y, mo, d)) {
 			*t = news_days_from_civil(y, mo, d) * 86400;
+			m->dateoff = m->datezone = m->datetime = 0;
 			return *t <= m->now + 86400;
 		}
 		if (sscanf(p, "/%4d-%2d-%2d", &y, &mo, &d) == 3 && y > 1994 &&
 		    news_date_valid(y, mo, d) && !isdigit((unsigned char)p[11])) {
 			*t = news_days_from_civil(y, mo, d) * 86400;
+			m->dateoff = m->datezone = m->datetime = 0;
 			return *t <= m->now + 86400;
 		}
 	}
@@ -1598,7 +1607,8 @@ titlepos(struct ex_meta *m, const char *title)
 static int
 domdate(struct ex_meta *m, const char *title, int text, int64_t *t)
 {
-	long anchor = -1, d, bestd = -1;
+	long anchor = -1, d, bestd = -1, bestoff = 0;
+	int bestzone = 0, besttime = 0;
 	int64_t x, bestt = 0;
 	const char *v;
 	int i;
@@ -1635,11 +1645,86 @@ domdate(struct ex_meta *m, const char *title, int text, int64_t *t)
 			continue;
 		bestd = d;
 		bestt = x;
+		bestoff = m->dateoff;
+		bestzone = m->datezone;
+		besttime = m->datetime;
 	}
 	if (bestd < 0)
 		return 0;
 	*t = bestt;
+	m->dateoff = bestoff;
+	m->datezone = bestzone;
+	m->datetime = besttime;
 	return 1;
+}
+
+static int64_t
+daynum(int64_t t)
+{
+	return t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+}
+
+/* the smallest whole-hour offset that puts instant t on day, or -1 */
+static long
+hourfit(int64_t t, int64_t day)
+{
+	long h;
+
+	for (h = 1; h <= 14; h++) {
+		if (daynum(t - h * 3600) == day)
+			return -h * 3600;
+		if (daynum(t + h * 3600) == day)
+			return h * 3600;
+	}
+	return -1;
+}
+
+/*
+ * A page that gives its date in UTC ("...Z") but shows the reader its
+ * local time or day, or has the day in its URL: keep the instant, show
+ * it at the page's offset (from a visible time), or at the nearest
+ * whole hour that gives the page's own day.
+ */
+static void
+localize(struct ex_meta *m, const char *title, int64_t t)
+{
+	int64_t x, u = 0;
+	long d, off = -1;
+	int url, found = 0;
+
+	if (ex_opt_utc || !m->datezone || m->dateoff != 0)
+		return;
+	url = urldate(m, m->url, &u) || urldate(m, m->canonical, &u);
+	if (domdate(m, title, 0, &x) || domdate(m, title, 1, &x))
+		found = !m->datezone;
+	if (found && m->datetime) {
+		d = (long)(x - t);
+		if (d > -15 * 3600 && d < 15 * 3600) {
+			d = (d >= 0 ? d + 450 : d - 450) / 900 * 900;
+			if (d != 0 && x - t - d > -120 && x - t - d < 120 &&
+			    (!url || daynum(t + d) == daynum(u)))
+				off = d;
+		}
+	}
+	if (off == -1 && url && daynum(u) != daynum(t))
+		off = hourfit(t, daynum(u));
+	else if (off == -1 && !url && found && !m->datetime &&
+	    daynum(x) != daynum(t))
+		off = hourfit(t, daynum(x));
+	m->dateoff = off == -1 ? 0 : off;
+	m->datezone = 1;
+}
+
+/* RFC 3339 at the offset the page gave (UTC with --utc) */
+static char *
+datefmt(struct ex_meta *m, int64_t t, char *buf)
+{
+	char *s;
+
+	if (!ex_opt_utc && (s = news_date_format_off(t, m->dateoff,
+	    buf)) != NULL)
+		return s;
+	return news_date_format(t, buf);
 }
 
 static int
@@ -1814,9 +1899,12 @@ ex_meta_result(struct ex_meta *m, xmlNode *content, struct ex_result *r)
 	if (m->site != NULL)
 		r->site_name = news_xstrdup(m->site);
 	r->author = author(m, r->title, content);
-	if (published(m, r->title, &t) && news_date_format(t, buf))
-		r->published = news_xstrdup(buf);
-	if (updated(m, &t) && news_date_format(t, buf))
+	if (published(m, r->title, &t)) {
+		localize(m, r->title, t);
+		if (datefmt(m, t, buf))
+			r->published = news_xstrdup(buf);
+	}
+	if (updated(m, &t) && datefmt(m, t, buf))
 		r->updated = news_xstrdup(buf);
 	if ((v = metaget(m, "og:description")) == NULL &&
 	    (v = metaget(m, "description")) == NULL &&
