@@ -28,6 +28,10 @@ news-extract --url https://example.org/2025/05/03/late-vote "$X/utc-url.html" >w
 check 'a UTC date shown on the day of the URL'"'"'s date path' \
 	'test "$(jq -r .published w.json)" = 2025-05-03T23:25:56-01:00 &&
 	 test "$(news-extract --utc --url https://example.org/2025/05/03/late-vote "$X/utc-url.html" | jq -r .published)" = 2025-05-04T00:25:56Z'
+check 'the date beside the title, inside an article whose class names a sidebar' \
+	'test "$(news-extract "$X/title-holder.html" | jq -r .published)" = 2025-12-08T15:51:00Z'
+check 'a UTC date on the hour late at night: local midnight east of UTC' \
+	'test "$(news-extract "$X/utc-midnight.html" | jq -r .published)" = 2025-11-07T00:00:00+01:00'
 news-extract "$X/nolang.html" >l.json 2>l.err
 check 'lang guessed from the text when the page declares none' \
 	'test "$(jq -r .lang l.json)" = de'

@@ -62,6 +62,7 @@ struct ex_meta {
 	json_t *ldall;			/* every object seen (array) */
 	char *site;			/* site name, decided early for title */
 	int64_t now;
+	const xmlNode *titleh1;		/* the h1 holding the title */
 	long dateoff;			/* offset of the last date read, */
 	int datezone, datetime;		/* stated or not, with a time */
 };
@@ -1509,9 +1510,19 @@ urldate(struct ex_meta *m, const char *u, int64_t *t)
 	return 0;
 }
 
+/* 1 if a is an ancestor of n */
+static int
+holds(const xmlNode *a, const xmlNode *n)
+{
+	for (; n != NULL; n = n->parent)
+		if (n == a)
+			return 1;
+	return 0;
+}
+
 /* a date inside comments, related posts, sidebars, footers: not ours */
 static int
-baddateplace(const xmlNode *n)
+badplace(const struct ex_meta *m, const xmlNode *n)
 {
 	static const char *const words[] = {
 		"comment", "related", "sidebar", "widget", "footer", "teaser",
@@ -1527,6 +1538,10 @@ baddateplace(const xmlNode *n)
 	    n = n->parent) {
 		if (is(n, "body"))
 			break;
+		/* what holds the article's title is the article
+		 * ("sticky-sidebar-parent") */
+		if (m != NULL && m->titleh1 != NULL && holds(n, m->titleh1))
+			break;
 		/* a page wrapper is no place ("has-sidebar") */
 		if (n->_private != NULL &&
 		    ((struct ex_node *)n->_private)->text * 3 > all)
@@ -1535,10 +1550,17 @@ baddateplace(const xmlNode *n)
 		    is(n, "option"))
 			return 1;
 		for (w = words; *w; w++)
-			if (classhas(n, *w))
+			if (classhas(n, *w)) {
 				return 1;
+			}
 	}
 	return 0;
+}
+
+static int
+baddateplace(const xmlNode *n)
+{
+	return badplace(NULL, n);
 }
 
 /* "Updated: ...", "Aktualisiert am ...": not the publication */
@@ -1592,8 +1614,10 @@ titlepos(struct ex_meta *m, const char *title)
 	for (i = 0; i < m->nh1 && anchor < 0; i++) {
 		h = ex_node_text(m->h1[i]);
 		if (*h && (title == NULL || same(h, title) ||
-		    prefix(h, title) || prefix(title, h)))
+		    prefix(h, title) || prefix(title, h))) {
 			anchor = m->h1pos[i];
+			m->titleh1 = m->h1[i];
+		}
 		free(h);
 	}
 	return anchor;
@@ -1641,7 +1665,7 @@ domdate(struct ex_meta *m, const char *title, int text, int64_t *t)
 			continue;
 		if (bestd >= 0 && d >= bestd)
 			continue;
-		if (baddateplace(c->n) || !candate(m, c, &x))
+		if (badplace(m, c->n) || !candate(m, c, &x))
 			continue;
 		bestd = d;
 		bestt = x;
@@ -1708,6 +1732,11 @@ localize(struct ex_meta *m, const char *title, int64_t t)
 	}
 	if (off == -1 && url && daynum(u) != daynum(t))
 		off = hourfit(t, daynum(u));
+	/* "2025-11-06T23:00:00Z": a day stored at local midnight east of
+	 * UTC, converted to UTC by the CMS; no one publishes on the hour */
+	else if (off == -1 && !url && !found && m->datetime &&
+	    t % 3600 == 0 && (t % 86400) / 3600 >= 20)
+		off = 86400 - t % 86400;
 	else if (off == -1 && !url && found && !m->datetime &&
 	    daynum(x) != daynum(t))
 		off = hourfit(t, daynum(x));
