@@ -60,6 +60,14 @@ check_one(const char *s, size_t len, long off, int flags)
 	if (news_date_parse(buf, (size_t)-1, 0, 0, &t2, &in2) != 0 ||
 	    t2 != t || !in2.has_zone)
 		abort();
+	/* the offset it was read at: written back, the same instant */
+	if (in.off != (in.has_zone ? in.off : off) && !(flags &
+	    NEWS_DATE_EPOCH))
+		abort();
+	if (in.off % 60 == 0 && news_date_format_off(t, in.off, buf) !=
+	    NULL && (news_date_parse(buf, (size_t)-1, 0, 0, &t2, &in2) != 0 ||
+	    t2 != t || in2.off != in.off))
+		abort();
 	if (in.has_zone &&
 	    (news_date_parse(s, len, off + 3600, flags, &t2, NULL) != 0 ||
 	    t2 != t))
