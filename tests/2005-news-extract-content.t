@@ -32,6 +32,10 @@ check 'the date beside the title, inside an article whose class names a sidebar'
 	'test "$(news-extract "$X/title-holder.html" | jq -r .published)" = 2025-12-08T15:51:00Z'
 check 'a UTC date on the hour late at night: local midnight east of UTC' \
 	'test "$(news-extract "$X/utc-midnight.html" | jq -r .published)" = 2025-11-07T00:00:00+01:00'
+check 'a two-digit year (31.10.23) beside the title' \
+	'test "$(news-extract "$X/yy2.html" | jq -r .published)" = 2023-10-31T00:00:00Z'
+check 'schema.org JSON-LD in a script without a type is read' \
+	'test "$(news-extract "$X/untyped-ld.html" | jq -r .published)" = 2025-01-28T06:00:00+01:00'
 news-extract "$X/nolang.html" >l.json 2>l.err
 check 'lang guessed from the text when the page declares none' \
 	'test "$(jq -r .lang l.json)" = de'

@@ -283,6 +283,20 @@ incomments(const xmlNode *n)
 	return 0;
 }
 
+/* <script> with no type holding schema.org JSON-LD all the same */
+static int
+untypedld(const xmlNode *n)
+{
+	const char *s;
+
+	if (n->children == NULL || n->children->content == NULL)
+		return 0;
+	s = (const char *)n->children->content;
+	s += strspn(s, " \t\r\n");
+	return *s == '{' && strncmp(s + 1 + strspn(s + 1, " \t\r\n"),
+	    "\"@context\"", 10) == 0 && strstr(s, "schema.org") != NULL;
+}
+
 static void
 adddate(struct ex_meta *m, xmlNode *n, int kind)
 {
@@ -374,12 +388,16 @@ textnode(struct ex_meta *m, xmlNode *t)
 	m->pos += (long)len;
 	if (len < 6 || len > 160 || m->ndates >= MAXDATES - 8)
 		return;
-	for (p = s; p + 4 <= s + len; p++)
-		if (((p[0] == '1' && p[1] == '9') || (p[0] == '2' &&
-		    p[1] == '0')) && isdigit(p[2]) && isdigit(p[3]) &&
-		    (p == s || !isdigit(p[-1])) && !isdigit(p[4]))
+	/* a year, or the ".22" of "28.01.22" (s is NUL-terminated) */
+	for (p = s; p + 3 <= s + len; p++)
+		if ((p + 4 <= s + len && ((p[0] == '1' && p[1] == '9') ||
+		    (p[0] == '2' && p[1] == '0')) && isdigit(p[2]) &&
+		    isdigit(p[3]) && (p == s || !isdigit(p[-1])) &&
+		    !isdigit(p[4])) || (p[0] == '.' && p >= s + 3 &&
+		    isdigit(p[1]) && isdigit(p[2]) && !isdigit(p[3]) &&
+		    isdigit(p[-1]) && (p[-2] == '.' || p[-3] == '.')))
 			break;
-	if (p + 4 > s + len)
+	if (p + 3 > s + len)
 		return;
 	m->dates[m->ndates].n = t;
 	m->dates[m->ndates].pos = m->pos - (long)len;
@@ -450,8 +468,8 @@ element(struct ex_meta *m, xmlNode *n)
 		break;
 	case 's':
 		if (strcmp(name, "script") == 0 &&
-		    (v = news_html_attr(n, "type")) != NULL &&
-		    strcasecmp(v, "application/ld+json") == 0)
+		    ((v = news_html_attr(n, "type")) != NULL ?
+		    strcasecmp(v, "application/ld+json") == 0 : untypedld(n)))
 			ldscript(m, n);
 		break;
 	case 't':
@@ -1435,11 +1453,33 @@ dateok(struct ex_meta *m, const char *s, int64_t *t)
 	return 1;
 }
 
+/*
+ * "28.01.22", as German and Swiss pages print dates: the same with a
+ * four-digit year (the century that is not in the future) in out.
+ */
+static int
+yy2(const char *s, int64_t now, char *out)
+{
+	int64_t y;
+	int d, mo, yy, m, dd, k = 0;
+
+	if (sscanf(s, "%2d.%2d.%2d%n", &d, &mo, &yy, &k) != 3 ||
+	    !isdigit((unsigned char)s[k - 1]) || !isdigit((unsigned char)s[k - 2]) ||
+	    (s[k] != '\0' && s[k] != ':' && s[k] != ';') || d < 1 || mo < 1)
+		return 0;
+	news_civil_from_days(now / 86400, &y, &m, &dd);
+	y = 2000 + yy <= y ? 2000 + yy : 1900 + yy;
+	if (!news_date_valid(y, mo, d))
+		return 0;
+	snprintf(out, 12, "%02d.%02d.%04d", d, mo, (int)y);
+	return 1;
+}
+
 /* find a date inside free text: try token windows around a year */
 static int
 textdate(struct ex_meta *m, const char *s, int64_t *t)
 {
-	char *tok[48], *copy, *p;
+	char *tok[48], *copy, *p, y4[48][12];
 	int n = 0, i, j, k, w;
 	struct news_buf b = NEWS_BUF_INIT;
 
@@ -1451,6 +1491,9 @@ textdate(struct ex_meta *m, const char *s, int64_t *t)
 	for (p = strtok(copy, " \t\n|·•,"); p && n < 48; p = strtok(NULL,
 	    " \t\n|·•,"))
 		tok[n++] = p;
+	for (i = 0; i < n; i++)
+		if (yy2(tok[i], m->now, y4[i]))
+			tok[i] = y4[i];
 	for (i = 0; i < n; i++) {
 		size_t l = strlen(tok[i]);
 		int year = 0;
