@@ -36,6 +36,11 @@ check 'a two-digit year (31.10.23) beside the title' \
 	'test "$(news-extract "$X/yy2.html" | jq -r .published)" = 2023-10-31T00:00:00Z'
 check 'schema.org JSON-LD in a script without a type is read' \
 	'test "$(news-extract "$X/untyped-ld.html" | jq -r .published)" = 2025-01-28T06:00:00+01:00'
+check 'a long paragraph opening with a dateline gives the date' \
+	'test "$(news-extract "$X/dateline-para.html" | jq -r .published)" = 2025-01-25T00:00:00Z'
+check 'a date inside a long paragraph ("Seit 4. August 2014 gilt...") does not' \
+	'sed "s/<p>Bern, 25. Januar 2025 – /<p>/" "$X/dateline-para.html" >nodl.html &&
+	 news-extract nodl.html | jq -e ".published == null" >/dev/null'
 news-extract "$X/nolang.html" >l.json 2>l.err
 check 'lang guessed from the text when the page declares none' \
 	'test "$(jq -r .lang l.json)" = de'

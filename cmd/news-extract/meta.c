@@ -25,6 +25,7 @@
 #define MAXCAND 16
 
 #define MAXDATES 64
+#define DATELEAD 40	/* the head of a long text where a date may open it */
 #define MAXH1 8
 
 /* a place in the page that may hold the publication date */
@@ -370,11 +371,29 @@ bylinetext(struct ex_meta *m, const unsigned char *s, size_t len)
 	addbyline(m, NULL, 1);
 }
 
+/* s opens with a date or a dateline place: a digit, or "Place, " */
+static int
+datelead(const unsigned char *s)
+{
+	const unsigned char *p;
+
+	while (isspace(*s))
+		s++;
+	if (isdigit(*s))
+		return 1;
+	if (!isupper(*s))
+		return 0;
+	for (p = s + 1; p < s + 24 && *p != '\0' && *p != ' ' &&
+	    *p != ','; p++)
+		;
+	return *p == ',' && p[1] == ' ';
+}
+
 /* a short text with a year in it (19xx, 20xx) may be a visible date */
 static void
 textnode(struct ex_meta *m, xmlNode *t)
 {
-	const unsigned char *s = t->content, *p;
+	const unsigned char *s = t->content, *p, *e;
 	size_t len;
 
 	if (s == NULL)
@@ -386,10 +405,17 @@ textnode(struct ex_meta *m, xmlNode *t)
 			m->bylines[m->nbylines - 1].n = t;
 	}
 	m->pos += (long)len;
-	if (len < 6 || len > 160 || m->ndates >= MAXDATES - 8)
+	if (len < 6 || m->ndates >= MAXDATES - 8)
 		return;
+	/* a paragraph may open with its date: "27.1.2022 - In Berlin...",
+	 * "Bern, 25. Januar 2022 - ..." */
+	e = s + len;
+	if (len > 160 && !datelead(s))
+		return;
+	if (len > 160)
+		e = s + DATELEAD;
 	/* a year, or the ".22" of "28.01.22" (s is NUL-terminated) */
-	for (p = s; p + 3 <= s + len; p++)
+	for (p = s; p + 3 <= e; p++)
 		if ((p + 4 <= s + len && ((p[0] == '1' && p[1] == '9') ||
 		    (p[0] == '2' && p[1] == '0')) && isdigit(p[2]) &&
 		    isdigit(p[3]) && (p == s || !isdigit(p[-1])) &&
@@ -397,7 +423,7 @@ textnode(struct ex_meta *m, xmlNode *t)
 		    isdigit(p[1]) && isdigit(p[2]) && !isdigit(p[3]) &&
 		    isdigit(p[-1]) && (p[-2] == '.' || p[-3] == '.')))
 			break;
-	if (p + 3 > s + len)
+	if (p + 3 > e)
 		return;
 	m->dates[m->ndates].n = t;
 	m->dates[m->ndates].pos = m->pos - (long)len;
@@ -1635,10 +1661,17 @@ candate(struct ex_meta *m, const struct dcand *c, int64_t *t)
 	    "datetime")) != NULL || (v = news_html_attr(c->n,
 	    "content")) != NULL) && dateok(m, v, t))
 		return 1;
-	if (c->kind == DC_TEXT)
+	if (c->kind == DC_TEXT) {
 		s = news_text_squeeze((const char *)c->n->content,
 		    strlen((const char *)c->n->content));
-	else
+		if (strlen(s) > 160) {		/* only its head */
+			size_t k = DATELEAD;
+
+			while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+				k--;
+			s[k] = '\0';
+		}
+	} else
 		s = ex_node_text(c->n);
 	ok = strstr(s, "©") == NULL && strcasestr(s, "copyright") == NULL &&
 	    textdate(m, s, t);
