@@ -41,6 +41,10 @@ check 'a long paragraph opening with a dateline gives the date' \
 check 'a date inside a long paragraph ("Seit 4. August 2014 gilt...") does not' \
 	'sed "s/<p>Bern, 25. Januar 2025 – /<p>/" "$X/dateline-para.html" >nodl.html &&
 	 news-extract nodl.html | jq -e ".published == null" >/dev/null'
+check 'a date path in the URL: /2020/08/23/ is a date, /2020/08/23646 is not' \
+	'printf "<title>T</title><p>Some words of the story here.</p>" >u.html &&
+	 test "$(news-extract --url https://example.org/news/2020/08/23/story u.html | jq -r .published)" = 2020-08-23T00:00:00Z &&
+	 news-extract --url https://example.org/news/2020/08/23646-story u.html | jq -e ".published == null" >/dev/null'
 news-extract "$X/nolang.html" >l.json 2>l.err
 check 'lang guessed from the text when the page declares none' \
 	'test "$(jq -r .lang l.json)" = de'

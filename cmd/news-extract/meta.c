@@ -1558,12 +1558,13 @@ static int
 urldate(struct ex_meta *m, const char *u, int64_t *t)
 {
 	const char *p;
-	int y, mo, d;
+	int y, mo, d, k = 0;
 
 	if (u == NULL)
 		return 0;
 	for (p = u; (p = strchr(p, '/')) != NULL; p++) {
-		if (sscanf(p, "/%4d/%2d/%2d", &y, &mo, &d) == 3 && y > 1994 &&
+		if (sscanf(p, "/%4d/%2d/%2d%n", &y, &mo, &d, &k) == 3 &&
+		    y > 1994 && !isdigit((unsigned char)p[k]) &&
 		    news_date_valid(y, mo, d)) {
 			*t = news_days_from_civil(y, mo, d) * 86400;
 			m->dateoff = m->datezone = m->datetime = 0;
