@@ -28,4 +28,8 @@ check 'a list of full names kept, an agency after the name cut' \
 	 test "$(au agency)" = "Rob Pich"'
 check '"by" after a capitalised phrase is no byline' \
 	'test "$(au edited)" = null'
+check '"Von <name>" closing a long article, a paragraph of its own' \
+	'test "$(au signoff)" = "Karla Winter"'
+check 'JSON-LD with a raw line break inside a string' \
+	'test "$(au ld-newline)" = "Nora Quist"'
 done_testing

@@ -193,6 +193,16 @@ ldscript(struct ex_meta *m, const xmlNode *n)
 	if (c == NULL)
 		return;
 	v = json_loads((const char *)c, JSON_DECODE_ANY, NULL);
+	if (v == NULL) {
+		/* raw line breaks and tabs inside strings, as many CMS
+		 * write them: read them as spaces */
+		xmlChar *p;
+
+		for (p = c; *p; p++)
+			if (*p < 0x20)
+				*p = ' ';
+		v = json_loads((const char *)c, JSON_DECODE_ANY, NULL);
+	}
 	xmlFree(c);
 	if (v == NULL)
 		return;
@@ -1521,6 +1531,28 @@ badbylineplace(const xmlNode *n)
 	return badbox(q) || baddateplace(q);
 }
 
+static int inside(const xmlNode *, const xmlNode *);
+
+/* "<p><em>Von Jane Doe</em></p>" closing the article: a byline text
+ * that is a paragraph of its own in the article */
+static int
+signoff(const xmlNode *t, const xmlNode *content)
+{
+	const xmlNode *p;
+	char *s;
+	size_t len;
+
+	for (p = t->parent; p != NULL && !is(p, "p") && !is(p, "div"); p = p->parent)
+		if (p == content)
+			return 0;
+	if (p == NULL || !inside(p, content))
+		return 0;
+	s = shorttext(p);
+	len = s != NULL ? strlen(s) : 100;
+	free(s);
+	return len < 60;
+}
+
 /* n is inside the subtree of top */
 static int
 inside(const xmlNode *n, const xmlNode *top)
@@ -1567,8 +1599,8 @@ author(struct ex_meta *m, const char *title, const xmlNode *content)
 		if (b->kind == 0)
 			d /= 2;		/* markup says it: trust it more */
 		/* far from the title: only markup in the article itself */
-		if (anchor >= 0 && d > 5000 && (b->kind != 0 ||
-		    !inside(b->n, content)))
+		if (anchor >= 0 && d > 5000 && (b->kind == 0 ?
+		    !inside(b->n, content) : !signoff(b->n, content)))
 			continue;
 		if (anchor >= 0 && d > 5000)
 			d = 5000;
