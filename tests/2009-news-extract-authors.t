@@ -32,4 +32,6 @@ check '"Von <name>" closing a long article, a paragraph of its own' \
 	'test "$(au signoff)" = "Karla Winter"'
 check 'JSON-LD with a raw line break inside a string' \
 	'test "$(au ld-newline)" = "Nora Quist"'
+check '"Interview: <name>" in an author element' \
+	'test "$(au interview)" = "Julia Sand"'
 done_testing

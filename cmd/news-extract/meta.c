@@ -1047,7 +1047,8 @@ static const char *const prefixes[] = {
 	"autorin:", "auteur:", "text:", "text von ", "a cura di ",
 	"eingestellt von ", "gespeichert von ", "ein beitrag von ", "beitrag von ", "vom ",
 	"written by:", "publicado por ", "pubblicato da ", "geplaatst door ",
-	"écrit par ", "verfasst von:", "erstellt von ", "recipe by ", "un documentaire de ", NULL
+	"écrit par ", "verfasst von:", "erstellt von ", "recipe by ", "un documentaire de ",
+	"von:", "interview:", "interview von ", "artikel von:", NULL
 };
 
 /* words a name does not hold */
