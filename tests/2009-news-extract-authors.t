@@ -34,4 +34,6 @@ check 'JSON-LD with a raw line break inside a string' \
 	'test "$(au ld-newline)" = "Nora Quist"'
 check '"Interview: <name>" in an author element' \
 	'test "$(au interview)" = "Julia Sand"'
+check 'an empty author element: no author, no fault' \
+	'news-extract "$X/empty.html" >e.json && test "$(jq -r .author e.json)" = null'
 done_testing

@@ -1334,11 +1334,12 @@ cutname(char *s, int soft)
 static const char *
 innerbyline(const char *s)
 {
-
 	const char *p;
 	char *pre;
 	int ok;
 
+	if (*s == '\0')
+		return s;
 	for (p = s + 1; *p; p++)
 		if (p[-1] == ' ' && bylineword(p) > 0)
 			break;
