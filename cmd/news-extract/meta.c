@@ -197,6 +197,16 @@ ldscript(struct ex_meta *m, const xmlNode *n)
 	if (c == NULL)
 		return;
 	v = json_loads((const char *)c, JSON_DECODE_ANY, NULL);
+	if (v == NULL) {
+		/* raw line breaks and tabs inside strings, as many CMS
+		 * write them: read them as spaces */
+		xmlChar *p;
+
+		for (p = c; *p; p++)
+			if (*p < 0x20)
+				*p = ' ';
+		v = json_loads((const char *)c, JSON_DECODE_ANY, NULL);
+	}
 	xmlFree(c);
 	if (v == NULL)
 		return;
@@ -360,6 +370,8 @@ bylinetext(struct ex_meta *m, const unsigned char *s, size_t len)
 
 	while (len > 0 && isspace(*s))
 		s++, len--;
+	while (len > 0 && isspace(s[len - 1]))
+		len--;
 	if (len < 2 || len > 80 || (l = bylineword((const char *)s)) == 0)
 		return;
 	s += l;
@@ -399,7 +411,7 @@ textnode(struct ex_meta *m, xmlNode *t)
 	if (s == NULL)
 		return;
 	len = strlen((const char *)s);
-	if (len <= 80 && m->nbylines < MAXCAND) {
+	if (m->nbylines < MAXCAND) {
 		bylinetext(m, s, len);
 		if (m->nbylines > 0 && m->bylines[m->nbylines - 1].n == NULL)
 			m->bylines[m->nbylines - 1].n = t;
@@ -1082,7 +1094,8 @@ static const char *const prefixes[] = {
 	"autorin:", "auteur:", "text:", "text von ", "a cura di ",
 	"eingestellt von ", "gespeichert von ", "ein beitrag von ", "beitrag von ", "vom ",
 	"written by:", "publicado por ", "pubblicato da ", "geplaatst door ",
-	"écrit par ", "verfasst von:", "erstellt von ", "recipe by ", "un documentaire de ", NULL
+	"écrit par ", "verfasst von:", "erstellt von ", "recipe by ", "un documentaire de ",
+	"von:", "interview:", "interview von ", "artikel von:", NULL
 };
 
 /* words a name does not hold */
@@ -1297,20 +1310,129 @@ namelike(const char *s)
 	return 1;
 }
 
-/* "Jane Doe am 13.12.2025", "Jane Doe, 13 Dec": the name only */
+/* "Jane Doe Fr" (of "Jane Doe Fr, 18. Oktober"): the weekday cut */
 static void
-cutname(char *s)
+cutday(char *s)
+{
+	static const char *const days[] = {
+		"mo", "di", "mi", "do", "fr", "sa", "so", "mon", "tue", "wed",
+		"thu", "fri", "sat", "sun", "lun", "mar", "mer", "jeu", "ven",
+		"sam", "dim", NULL
+	};
+	const char *const *d;
+	char *w = strrchr(s, ' ');
+	size_t l;
+
+	if (w == NULL)
+		return;
+	l = strlen(w + 1);
+	if (l > 0 && w[l] == '.')
+		l--;
+	for (d = days; *d; d++)
+		if (strlen(*d) == l && strncasecmp(w + 1, *d, l) == 0) {
+			*w = '\0';
+			return;
+		}
+}
+
+/* "Jane Doe am 13.12.2025", "Jane Doe, 13 Dec": the name only; soft
+ * (for a whole author element) keeps the particles of names ("Le Clerc",
+ * "den Boer") and a list of full names ("Jane Doe, John Roe"); 1 when
+ * something was cut */
+static int
+cutname(char *s, int soft)
 {
 	static const char *const stops[] = {
-		" am ", " on ", " at ", " um ", " le ", " el ", " il ", " op ",
-		" den ", " | ", " - ", " – ", ",", " ·", " (", NULL
+		" | ", " - ", " – ", " —", " ·", " (", " •", " am ", " on ",
+		" at ", " um ", " foto:", " fotos:", " photo:", " photos:",
+		" bild:", " illustration", " alle artikel", " alle beiträge",
+		" all posts", " all articles", " view all", " more by",
+		" mehr von", " le ", " el ", " il ", " op ", " den ", NULL
 	};
 	const char *const *w;
-	char *p;
+	char *p, *q;
+	int cut = 0;
 
-	for (w = stops; *w; w++)
+	for (w = stops; *w; w++) {
+		if (soft && (*w)[1] == '\0')	/* the particles at the end */
+			break;
 		if ((p = strcasestr(s, *w)) != NULL)
-			*p = '\0';
+			*p = '\0', cut = 1;
+		if (soft && strcmp(*w, " mehr von") == 0)
+			break;
+	}
+	for (p = s; (p = strchr(p, ',')) != NULL; p++) {
+		/* "Jane Doe, John Roe": two capitalised words after */
+		q = p + 1 + strspn(p + 1, " ");
+		if (soft && isupper((unsigned char)*q) &&
+		    (q = strchr(q, ' ')) != NULL && isupper((unsigned char)q[1]))
+			continue;
+		*p = '\0';
+		cut = 1;
+		if (isdigit((unsigned char)p[1 + strspn(p + 1, " ")]))
+			cutday(s);
+		break;
+	}
+	return cut;
+}
+
+/* "Posted on 21 May 2020 by Jane Doe": past the byline word inside s,
+ * or s itself */
+static const char *
+innerbyline(const char *s)
+{
+	const char *p;
+	char *pre;
+	int ok;
+
+	if (*s == '\0')
+		return s;
+	for (p = s + 1; *p; p++)
+		if (p[-1] == ' ' && bylineword(p) > 0)
+			break;
+	if (*p == '\0')
+		return s;
+	/* not "Walter von Aachen", "Edited by": a date or a mark before */
+	pre = news_xstrdup(s);
+	pre[p - s] = '\0';
+	ok = strpbrk(pre, "0123456789|") != NULL || strstr(pre, "·") ||
+	    !namelike(pre);
+	free(pre);
+	return ok ? p : s;
+}
+
+/* the next thing after n, in n's parent or up to two levels above:
+ * "<span>Autor:</span> <a>Jane Doe</a>", "<h5>Autor: </h5>Jane Doe" */
+static xmlNode *
+nextpart(xmlNode *n)
+{
+	xmlNode *c;
+	int up;
+
+	for (up = 0; up < 3 && n != NULL; up++, n = n->parent) {
+		for (c = n->next; c != NULL; c = c->next) {
+			if (c->type == XML_ELEMENT_NODE)
+				return c;
+			if (c->type == XML_TEXT_NODE && c->content != NULL &&
+			    c->content[strspn((const char *)c->content,
+			    " \t\r\n")] != '\0')
+				return c;
+		}
+		if (n->parent == NULL || n->parent->type != XML_ELEMENT_NODE ||
+		    is(n->parent, "body"))
+			break;
+	}
+	return NULL;
+}
+
+/* the text of n, if it is short enough to be a name (malloc'd) */
+static char *
+shorttext(const xmlNode *n)
+{
+	if (n->type == XML_ELEMENT_NODE && n->_private != NULL &&
+	    ((struct ex_node *)n->_private)->text > 200)
+		return NULL;
+	return ex_node_text(n);
 }
 
 /* the name in a byline candidate (malloc'd) or NULL */
@@ -1321,28 +1443,25 @@ bylinename(struct ex_meta *m, const struct dcand *b)
 	const char *v;
 	char *s, *t;
 	struct news_buf buf = NEWS_BUF_INIT;
-	int elem, strong;
+	int elem, strong, inner, by, cut;
 
 	if (b->kind == 1) {
 		/* "By Jane Doe", "By <a>Jane Doe</a> on <time>" */
 		news_buf_adds(&buf, (const char *)n->content);
-		for (c = n->next; c != NULL && c->type != XML_ELEMENT_NODE;
-		    c = c->next)
-			;
 		v = (const char *)n->content;
 		v += strspn(v, " \t\r\n");
 		strong = bylineword(v) > 4;	/* "Posted by", "Autor:" */
 		v += bylineword(v);
-		elem = c != NULL && v[strspn(v, " \t\r\n:")] == '\0';
-		if (elem) {
-			t = ex_node_text(c);
+		elem = v[strspn(v, " \t\r\n:")] == '\0' &&
+		    (c = nextpart(n)) != NULL;
+		if (elem && (t = shorttext(c)) != NULL) {
 			news_buf_addc(&buf, ' ');
 			news_buf_adds(&buf, t);
 			free(t);
 		}
 		t = news_text_squeeze(buf.s, buf.len);
 		news_buf_free(&buf);
-		cutname(t);
+		cutname(t, 0);
 		s = authorok(m, t);
 		free(t);
 		/* "von Säure": a name in running text has two words, unless
@@ -1363,10 +1482,124 @@ bylinename(struct ex_meta *m, const struct dcand *b)
 	if (c == NULL && (v = news_html_attr(n, "content")) != NULL &&
 	    (s = authorok(m, v)) != NULL)
 		return s;
-	t = ex_node_text(c != NULL ? c : n);
+	if ((t = shorttext(c != NULL ? c : n)) == NULL)
+		return NULL;
+	/* "Posted on 21 May 2020 by Jane Doe", "von Jane Doe am 13.12." */
+	v = innerbyline(t);
+	inner = v != t;
+	memmove(t, v, strlen(v) + 1);
+	by = bylineword(t) > 0;
+	cut = cutname(t, 1);
 	s = authorok(m, t);
+	/* "Donnerstag, 4. November": one word left by a cut is no name */
+	if (s != NULL && ((inner && !namelike(s)) ||
+	    (cut && !by && strchr(s, ' ') == NULL))) {
+		free(s);
+		s = NULL;
+	}
 	free(t);
 	return s;
+}
+
+/* an element that holds one article: <article>, class "hentry",
+ * itemtype Article or BlogPosting */
+static int
+articlebox(const xmlNode *n)
+{
+	const char *v;
+
+	if (is(n, "article"))
+		return 1;
+	if ((v = news_html_attr(n, "itemtype")) != NULL &&
+	    (strstr(v, "Article") != NULL || strstr(v, "BlogPosting") != NULL))
+		return 1;
+	return classhas(n, "hentry") || classhas(n, "h-entry");
+}
+
+/* q itself is a place of other articles or comments (the words of
+ * baddateplace) */
+static int
+badbox(const xmlNode *q)
+{
+	static const char *const words[] = {
+		"comment", "related", "sidebar", "widget", "footer", "teaser",
+		"recommend", "popular", "respond", "reply", "more-", "similar",
+		"weitere", "trending", "newsletter", NULL
+	};
+	const char *const *w;
+
+	if (is(q, "footer") || is(q, "aside") || is(q, "nav") ||
+	    is(q, "option"))
+		return 1;
+	for (w = words; *w; w++)
+		if (classhas(q, *w))
+			return 1;
+	return 0;
+}
+
+/* a byline in related posts, comments, a sidebar: not the page's; the
+ * footer, aside or sidebar of the article itself is its place */
+static int
+badbylineplace(const xmlNode *n)
+{
+	static const char *const own[] = {
+		"sidebar", "widget", "footer", "teaser", NULL
+	};
+	const char *const *w;
+	const xmlNode *q;
+	int below = 0;
+
+	if (!baddateplace(n))
+		return 0;
+	for (q = n->parent; q != NULL && q->type == XML_ELEMENT_NODE;
+	    q = q->parent) {
+		if (is(q, "body"))
+			break;
+		if (articlebox(q)) {
+			below = 1;
+			break;
+		}
+		if (is(q, "nav") || is(q, "option"))
+			return 1;
+	}
+	if (!below)
+		return 1;
+	/* inside the article, only its own footer, aside or sidebar */
+	for (q = n->parent; !articlebox(q); q = q->parent) {
+		if (is(q, "footer") || is(q, "aside"))
+			continue;
+		for (w = own; *w; w++)
+			if (classhas(q, *w))
+				break;
+		if (*w != NULL)
+			continue;
+		if (badbox(q))
+			return 1;
+	}
+	/* the article box and what holds it: as for a date */
+	return badbox(q) || baddateplace(q);
+}
+
+static int inside(const xmlNode *, const xmlNode *);
+
+/* "<p><em>Von Jane Doe</em></p>" closing the article: a byline text
+ * that is a paragraph of its own in the article */
+static int
+signoff(const xmlNode *t, const xmlNode *content)
+{
+	const xmlNode *p;
+	char *s;
+	size_t len;
+
+	for (p = t->parent; p != NULL && !is(p, "p") && !is(p, "div"); p = p->parent)
+		if (p == content)
+			return 0;
+	if (p == NULL || !inside(p, content))
+		return 0;
+	s = shorttext(p);
+	len = s != NULL ? strlen(s) : 100;
+	free(s);
+	return len < 60;
 }
 
 /* n is inside the subtree of top */
@@ -1415,12 +1648,12 @@ author(struct ex_meta *m, const char *title, const xmlNode *content)
 		if (b->kind == 0)
 			d /= 2;		/* markup says it: trust it more */
 		/* far from the title: only markup in the article itself */
-		if (anchor >= 0 && d > 5000 && (b->kind != 0 ||
-		    !inside(b->n, content)))
+		if (anchor >= 0 && d > 5000 && (b->kind == 0 ?
+		    !inside(b->n, content) : !signoff(b->n, content)))
 			continue;
 		if (anchor >= 0 && d > 5000)
 			d = 5000;
-		if ((best != NULL && d >= bestd) || baddateplace(b->n) ||
+		if ((best != NULL && d >= bestd) || badbylineplace(b->n) ||
 		    (s = bylinename(m, b)) == NULL)
 			continue;
 		free(best);

@@ -1,0 +1,39 @@
+#!/bin/sh
+# news-extract: the author from bylines in their many shapes.
+. "$(dirname "$0")/lib.sh"
+X=$FIXTURES/extract/authors
+
+au() {
+	news-extract "$X/$1.html" | jq -r .author
+}
+
+check 'a byline text padded with white space' \
+	'test "$(au padded)" = "Jana Peters"'
+check '"Autor:" with the name after its element' \
+	'test "$(au label)" = "Tom Berg"'
+check 'the byline in the footer of the article, not in related posts' \
+	'test "$(au footer)" = "Mia Lund"'
+check '"Posted on <date> by <name>" in an author element' \
+	'test "$(au posted)" = "Lena Hart"'
+check 'the date after the name in an author element cut' \
+	'test "$(au dated)" = "Ulrike Sand"'
+check 'and the weekday before the date' \
+	'test "$(au weekday)" = "Tomas Brandt"'
+check 'a date alone is no author' \
+	'test "$(au weekday-only)" = null'
+check 'the particle of a name kept' \
+	'test "$(au particle)" = "Loïc Le Clerc"'
+check 'a list of full names kept, an agency after the name cut' \
+	'test "$(au list)" = "Daniel Braun, Davor Pasoski" &&
+	 test "$(au agency)" = "Rob Pich"'
+check '"by" after a capitalised phrase is no byline' \
+	'test "$(au edited)" = null'
+check '"Von <name>" closing a long article, a paragraph of its own' \
+	'test "$(au signoff)" = "Karla Winter"'
+check 'JSON-LD with a raw line break inside a string' \
+	'test "$(au ld-newline)" = "Nora Quist"'
+check '"Interview: <name>" in an author element' \
+	'test "$(au interview)" = "Julia Sand"'
+check 'an empty author element: no author, no fault' \
+	'news-extract "$X/empty.html" >e.json && test "$(jq -r .author e.json)" = null'
+done_testing
