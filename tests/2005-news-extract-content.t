@@ -45,6 +45,10 @@ check 'a date path in the URL: /2020/08/23/ is a date, /2020/08/23646 is not' \
 	'printf "<title>T</title><p>Some words of the story here.</p>" >u.html &&
 	 test "$(news-extract --url https://example.org/news/2020/08/23/story u.html | jq -r .published)" = 2020-08-23T00:00:00Z &&
 	 news-extract --url https://example.org/news/2020/08/23646-story u.html | jq -e ".published == null" >/dev/null'
+check 'a page showing only the date of its last change is from that day' \
+	'test "$(news-extract "$X/shown-date.html" | jq -r .published)" = 2025-11-20T10:15:00Z'
+check 'a page showing both dates keeps the publication date' \
+	'test "$(news-extract "$X/shown-both.html" | jq -r .published)" = 2023-03-02T09:00:00Z'
 news-extract "$X/nolang.html" >l.json 2>l.err
 check 'lang guessed from the text when the page declares none' \
 	'test "$(jq -r .lang l.json)" = de'

@@ -66,6 +66,7 @@ struct ex_meta {
 	const xmlNode *titleh1;		/* the h1 holding the title */
 	long dateoff;			/* offset of the last date read, */
 	int datezone, datetime;		/* stated or not, with a time */
+	int dateupd;			/* domdate: marked as a change */
 };
 
 static int
@@ -1883,6 +1884,17 @@ updatetext(const char *s)
 	return 0;
 }
 
+/* an element marked as the date of a change */
+static int
+updnode(const xmlNode *n)
+{
+	const char *v;
+
+	return (classhas(n, "update") || classhas(n, "modif") ||
+	    ((v = news_html_attr(n, "itemprop")) != NULL &&
+	    strcasecmp(v, "dateModified") == 0)) && !classhas(n, "publish");
+}
+
 /* the date of one DOM candidate */
 static int
 candate(struct ex_meta *m, const struct dcand *c, int64_t *t)
@@ -1944,7 +1956,6 @@ domdate(struct ex_meta *m, const char *title, int text, int64_t *t)
 	long anchor = -1, d, bestd = -1, bestoff = 0;
 	int bestzone = 0, besttime = 0;
 	int64_t x, bestt = 0;
-	const char *v;
 	int i;
 
 	anchor = titlepos(m, title);
@@ -1966,10 +1977,9 @@ domdate(struct ex_meta *m, const char *title, int text, int64_t *t)
 		if (c->kind == DC_TEXT && updatetext((const char *)
 		    c->n->content))
 			d += 10000;
-		else if ((classhas(c->n, "update") || classhas(c->n, "modif") ||
-		    ((v = news_html_attr(c->n, "itemprop")) != NULL &&
-		    strcasecmp(v, "dateModified") == 0)) &&
-		    !classhas(c->n, "publish"))
+		else if (updnode(c->n) || (c->n->parent != NULL &&
+		    c->n->parent->type == XML_ELEMENT_NODE &&
+		    updnode(c->n->parent)))
 			d += 10000;	/* the last resort */
 		if (anchor >= 0 && d > 6000 && d < 10000)
 			continue;
@@ -1986,6 +1996,7 @@ domdate(struct ex_meta *m, const char *title, int text, int64_t *t)
 	if (bestd < 0)
 		return 0;
 	*t = bestt;
+	m->dateupd = bestd >= 10000;
 	m->dateoff = bestoff;
 	m->datezone = bestzone;
 	m->datetime = besttime;
@@ -2052,6 +2063,38 @@ localize(struct ex_meta *m, const char *title, int64_t t)
 		off = hourfit(t, daynum(x));
 	m->dateoff = off == -1 ? 0 : off;
 	m->datezone = 1;
+}
+
+static int updated(struct ex_meta *, int64_t *);
+
+/*
+ * A page whose metadata has an old publication date but that shows its
+ * reader only the date of its last change, beside the title: the
+ * article as it stands is from that day.
+ */
+static void
+shown(struct ex_meta *m, const char *title, int64_t *t)
+{
+	int64_t x, u;
+	long off = m->dateoff;
+	int zone = m->datezone, tm = m->datetime;
+
+	if ((urldate(m, m->url, &x) || urldate(m, m->canonical, &x)) &&
+	    daynum(x) == daynum(*t + off)) {
+		m->dateoff = off, m->datezone = zone, m->datetime = tm;
+		return;		/* the address agrees */
+	}
+	if (!domdate(m, title, 0, &x) || m->dateupd) {
+		m->dateoff = off, m->datezone = zone, m->datetime = tm;
+		return;
+	}
+	x += m->datezone ? m->dateoff : 0;
+	if (daynum(x) == daynum(*t + off) || !updated(m, &u) ||
+	    daynum(u + m->dateoff) != daynum(x)) {
+		m->dateoff = off, m->datezone = zone, m->datetime = tm;
+		return;
+	}
+	*t = u;
 }
 
 /* RFC 3339 at the offset the page gave (UTC with --utc) */
@@ -2240,6 +2283,7 @@ ex_meta_result(struct ex_meta *m, xmlNode *content, struct ex_result *r)
 	r->author = author(m, r->title, content);
 	if (published(m, r->title, &t)) {
 		localize(m, r->title, t);
+		shown(m, r->title, &t);
 		if (datefmt(m, t, buf))
 			r->published = news_xstrdup(buf);
 	}
