@@ -49,6 +49,8 @@ check 'a page showing only the date of its last change is from that day' \
 	'test "$(news-extract "$X/shown-date.html" | jq -r .published)" = 2025-11-20T10:15:00Z'
 check 'a page showing both dates keeps the publication date' \
 	'test "$(news-extract "$X/shown-both.html" | jq -r .published)" = 2023-03-02T09:00:00Z'
+check 'the date in the footer of the article holding the title, not the site footer' \
+	'test "$(news-extract "$X/article-footer.html" | jq -r .published)" = 2025-10-17T00:00:00Z'
 news-extract "$X/nolang.html" >l.json 2>l.err
 check 'lang guessed from the text when the page declares none' \
 	'test "$(jq -r .lang l.json)" = de'

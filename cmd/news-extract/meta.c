@@ -1824,6 +1824,18 @@ holds(const xmlNode *a, const xmlNode *n)
 	return 0;
 }
 
+/* n is inside the <article> that holds the title */
+static int
+intitled(const struct ex_meta *m, const xmlNode *n)
+{
+	if (m == NULL || m->titleh1 == NULL)
+		return 0;
+	for (; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
+		if (is(n, "article"))
+			return holds(n, m->titleh1);
+	return 0;
+}
+
 /* a date inside comments, related posts, sidebars, footers: not ours */
 static int
 badplace(const struct ex_meta *m, const xmlNode *n)
@@ -1850,13 +1862,15 @@ badplace(const struct ex_meta *m, const xmlNode *n)
 		if (n->_private != NULL &&
 		    ((struct ex_node *)n->_private)->text * 3 > all)
 			continue;
+		/* the footer of the article itself holds its date */
+		if (is(n, "footer") && intitled(m, n))
+			continue;
 		if (is(n, "footer") || is(n, "aside") || is(n, "nav") ||
 		    is(n, "option"))
 			return 1;
 		for (w = words; *w; w++)
-			if (classhas(n, *w)) {
+			if (classhas(n, *w))
 				return 1;
-			}
 	}
 	return 0;
 }
