@@ -155,6 +155,10 @@ evidence(const char *v, int *pos, int *neg)
 			if (seen[w - 1] || strncmp(word + 2, low + i + 2,
 			    strlen(word + 2)) != 0)
 				continue;
+			/* "commentary": an opinion piece, not comments */
+			if (strcmp(word, "comment") == 0 &&
+			    strncmp(low + i + 7, "ar", 2) == 0)
+				continue;
 			seen[w - 1] = 1;
 			if (w <= (int)NNEG)
 				(*neg)++;
@@ -437,8 +441,10 @@ leave(xmlNode *n)
 	i->score += i->pos;
 	if (n->parent != NULL && n->parent->type == XML_ELEMENT_NODE) {
 		p = INFO(n->parent);
-		/* boilerplate by markup: what it holds counts for little */
-		p->pos += i->neg ? 0.1 * i->pos : i->pos;
+		/* boilerplate by markup: what it holds is no evidence
+		 * for what holds it (a wrapper around the story and a
+		 * long comment thread is not worth more than the story) */
+		p->pos += i->neg ? 0 : i->pos;
 		p->score += i->score - i->pos;
 		p->text += i->text;
 		p->link += i->link;
@@ -497,14 +503,54 @@ keepbest(struct cand *b, xmlNode *n, double s)
 	b[i].s = s;
 }
 
-/* a candidate inside boilerplate (a sidebar, not a page wrapper) */
-static double
-placed(xmlNode *n, const struct ex_node *root, double s)
+/* 1 if a is n or one of its ancestors */
+static int
+inside(const xmlNode *n, const xmlNode *a)
 {
+	for (; n != NULL; n = n->parent)
+		if (n == a)
+			return 1;
+	return 0;
+}
+
+/* the outermost boilerplate element holding n (or n), or NULL */
+static xmlNode *
+negof(xmlNode *n)
+{
+	xmlNode *a = NULL;
+
 	for (; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
-		if (INFO(n)->neg && INFO(n)->text * 2 < root->text)
-			return s * 0.1;
-	return s;
+		if (INFO(n)->neg)
+			a = n;
+	return a;
+}
+
+/*
+ * A candidate inside boilerplate: a sidebar, a comment section.  A
+ * boilerplate element holding most of the page may be a page wrapper
+ * with an unlucky class; it damps what it holds only when a clean
+ * candidate beside it, outside all boilerplate, is worth a fifth as
+ * much (a long comment thread under a shorter article).
+ */
+static double
+placed(const struct cand *c, int k, const struct ex_node *root)
+{
+	xmlNode *n;
+	int j;
+
+	for (n = c[k].n; n != NULL && n->type == XML_ELEMENT_NODE;
+	    n = n->parent) {
+		if (!INFO(n)->neg)
+			continue;
+		if (INFO(n)->text * 2 < root->text)
+			return c[k].s * 0.1;
+		for (j = 0; j < NBEST && c[j].n != NULL; j++)
+			if (j != k && c[j].s >= 0.2 * c[k].s &&
+			    !inside(c[j].n, n) && !inside(n, c[j].n) &&
+			    negof(c[j].n) == NULL)
+				return c[k].s * 0.1;
+	}
+	return c[k].s;
 }
 
 /*
@@ -583,7 +629,7 @@ ex_find_content(htmlDocPtr doc, struct ex_meta *m)
 	}
 done:
 	for (k = 0; k < NBEST && cands[k].n != NULL; k++) {
-		s = placed(cands[k].n, INFO(root), cands[k].s);
+		s = placed(cands, k, INFO(root));
 		if (s > bests) {
 			bests = s;
 			best = cands[k].n;
