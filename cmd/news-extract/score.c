@@ -726,6 +726,128 @@ prunable(const xmlNode *n, const struct ex_node *top)
 	return 0;
 }
 
+/*
+ * The lead (standfirst, teaser, intro) of a story often stands in the
+ * page's header, before the block chosen as the article: a short
+ * paragraph of prose whose class or id names it.  It is looked for in
+ * the few elements before the article and its nearest ancestors.
+ */
+static const char *const leadwords[] = {
+	"intro", "lead", "teaser", "excerpt", "standfirst", "summary",
+	"abstract", "chapo", "bajada", "subtitle", "sub-title",
+	"subheadline", "sub-headline", "deck", NULL
+};
+
+/* n holds a picture: its text is a caption */
+static int
+hasmedia(const xmlNode *top)
+{
+	const xmlNode *n = top;
+
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE && (strcmp((const char *)
+		    n->name, "figure") == 0 || strcmp((const char *)n->name,
+		    "figcaption") == 0 || strcmp((const char *)n->name,
+		    "img") == 0))
+			return 1;
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != top && n->next == NULL)
+			n = n->parent;
+		if (n == top)
+			break;
+		n = n->next;
+	}
+	return 0;
+}
+
+static int
+leadnode(const xmlNode *n)
+{
+	const struct ex_node *i = INFO(n);
+	const char *const *w;
+	const char *c, *id;
+
+	if (i == NULL || !i->block || i->hidden || i->neg || i->klass < 0 ||
+	    strcmp((const char *)n->name, "figcaption") == 0 ||
+	    i->text < 60 || i->text > 1000 || i->link * 4 > i->text)
+		return 0;
+	c = news_html_attr(n, "class");
+	id = news_html_attr(n, "id");
+	if (c != NULL && strcasestr(c, "caption") != NULL)
+		return 0;
+	for (w = leadwords; *w != NULL; w++)
+		if ((c != NULL && strcasestr(c, *w) != NULL) ||
+		    (id != NULL && strcasestr(id, *w) != NULL))
+			return !hasmedia(n);
+	return 0;
+}
+
+/* the first lead in the subtree of s, looking at a few nodes only */
+static xmlNode *
+leadin_subtree(xmlNode *s)
+{
+	xmlNode *n = s;
+	int budget = 60;
+
+	while (n != NULL && budget-- > 0) {
+		if (n->type == XML_ELEMENT_NODE && n->_private != NULL) {
+			if (INFO(n)->hidden || INFO(n)->neg)
+				goto skip;
+			if (leadnode(n))
+				return n;
+			if (n->children != NULL) {
+				n = n->children;
+				continue;
+			}
+		}
+skip:
+		n = after(n, s);
+	}
+	return NULL;
+}
+
+/* the article repeats the lead's opening words already */
+static int
+repeated(const xmlNode *lead, const xmlNode *top)
+{
+	char *l = ex_node_text(lead), *t;
+	size_t n = strlen(l);
+	int r;
+
+	if (n > 40)
+		n = 40;
+	while (n > 0 && ((unsigned char)l[n] & 0xC0) == 0x80)
+		n--;		/* whole characters */
+	l[n] = '\0';
+	t = ex_node_text(top);
+	r = strstr(t, l) != NULL;
+	free(l);
+	free(t);
+	return r;
+}
+
+static xmlNode *
+findlead(xmlNode *top)
+{
+	xmlNode *a, *s, *l;
+	int up, k;
+
+	for (a = top, up = 0; up < 3 && a != NULL &&
+	    a->type == XML_ELEMENT_NODE && a->_private != NULL &&
+	    strcmp((const char *)a->name, "body") != 0; up++, a = a->parent)
+		for (s = a->prev, k = 0; s != NULL && k < 4; s = s->prev) {
+			if (s->type != XML_ELEMENT_NODE || s->_private == NULL)
+				continue;
+			k++;
+			if ((l = leadin_subtree(s)) != NULL)
+				return repeated(l, top) ? NULL : l;
+		}
+	return NULL;
+}
+
 void
 ex_prune(xmlNode *top, struct ex_meta *m)
 {
@@ -736,6 +858,10 @@ ex_prune(xmlNode *top, struct ex_meta *m)
 	if (top == NULL || top->children == NULL)
 		return;
 	ti = INFO(top);
+	if ((n = findlead(top)) != NULL) {
+		xmlUnlinkNode(n);
+		xmlAddPrevSibling(top->children, n);
+	}
 	n = top->children;
 	while (n != NULL) {
 		if ((n->type == XML_ELEMENT_NODE && n->_private != NULL &&
