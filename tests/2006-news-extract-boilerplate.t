@@ -20,4 +20,14 @@ check 'a lead the body repeats is not added twice' \
 	'sed "s|<div class=\"story-body\">|&<p>The little ferry across the harbour is running again, carrying its first passengers since the storm.</p>|" \
 	    "$X/lead.html" | news-extract - >r.json &&
 	 test "$(jq -r .text r.json | grep -c "^The little ferry")" -eq 1'
+news-extract "$X/trailing.html" >t.json 2>t.err
+check 'labels, a name and links left at the end of the text go' \
+	'jq -r .text t.json | tail -n 1 | grep -q "^Der Verkehrsausschuss will im Herbst" &&
+	 ! jq -r .text t.json | grep -E -q "Autoren|Erika|Schlagworte|Radverkehr$"'
+check 'a label and a list in the middle of the text stay' \
+	'jq -r .text t.json | grep -q "^Was noch fehlt:" &&
+	 jq -r .text t.json | grep -q "^- eine Brücke zum Bahnhof"'
+check 'a list that ends the text stays' \
+	'sed "s|<p>Der Verkehrsausschuss.*</p>||" "$X/trailing.html" | news-extract - >u.json &&
+	 jq -r .text u.json | tail -n 1 | grep -q "^- eine Brücke zum Bahnhof"'
 done_testing

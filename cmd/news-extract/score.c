@@ -1021,8 +1021,8 @@ tailish(xmlNode *n, xmlNode *top, long all)
 	return text * 100 < all * 15 || link * 100 > text * 35;
 }
 
-void
-ex_cut_tail(xmlNode *top)
+static void
+cutlabels(xmlNode *top)
 {
 	xmlNode *n, *next;
 	long before = 0, all;
@@ -1049,7 +1049,7 @@ ex_cut_tail(xmlNode *top)
 					freeafter(n, top);
 					xmlUnlinkNode(n);
 					xmlFreeNode(n);
-					return;
+					return;	/* the tail is gone */
 				}
 				/* the label and a link list after it */
 				if (next != NULL && next == n->next &&
@@ -1073,4 +1073,96 @@ ex_cut_tail(xmlNode *top)
 		}
 		n = after(n, top);
 	}
+}
+
+/*
+ * The last words of the text, once the tail is cut, are often still
+ * boilerplate standing alone at the end: a short label ("Autoren:",
+ * "Kontakt", "Schlagworte"), a name, a few links.  Such blocks go,
+ * from the end backwards, up to the first one of prose (a fifth of the
+ * text at most; list items, cells, quotes and code stay).
+ */
+#define TRIMMAX 6
+
+/* the block holding the last visible text in top, or NULL */
+static xmlNode *
+lastblock(xmlNode *top)
+{
+	xmlNode *n = top, *b;
+	const char *p;
+
+	while (n->last != NULL)
+		n = n->last;
+	while (n != top) {
+		if (n->type == XML_TEXT_NODE && n->content != NULL &&
+		    n->parent->_private != NULL && !INFO(n->parent)->hidden) {
+			for (p = (const char *)n->content; *p != '\0' &&
+			    isspace((unsigned char)*p); p++)
+				;
+			if (*p != '\0') {
+				b = blockof(n->parent);
+				return b != NULL && b != top &&
+				    inside(b, top) ? b : NULL;
+			}
+		}
+		if (n->prev != NULL) {
+			n = n->prev;
+			while (n->last != NULL)
+				n = n->last;
+		} else
+			n = n->parent;
+	}
+	return NULL;
+}
+
+static int
+trailjunk(xmlNode *b)
+{
+	const struct ex_node *i = INFO(b);
+	const char *name = (const char *)b->name;
+	char *s;
+	size_t n;
+	int r = 0;
+
+	if (i == NULL || i->text == 0 || i->text > 400)
+		return 0;
+	if (strcmp(name, "li") == 0 || strcmp(name, "td") == 0 ||
+	    strcmp(name, "th") == 0 || strcmp(name, "dd") == 0 ||
+	    strcmp(name, "pre") == 0 || strcmp(name, "blockquote") == 0)
+		return 0;
+	if (i->link * 2 > i->text && i->text <= 200)
+		return 1;	/* a few links */
+	s = ex_node_text(b);
+	n = strlen(s);
+	if (n > 0 && s[n - 1] == ':' && n <= 40)
+		r = 1;		/* a label whose list is gone */
+	else if (n > 0 && n <= 30 && strchr(".!?\"”“»)", s[n - 1]) == NULL)
+		r = 1;		/* a word or two: a name, a label */
+	free(s);
+	return r;
+}
+
+static void
+trimtail(xmlNode *top)
+{
+	xmlNode *b;
+	long cut = 0, all = INFO(top)->text;
+	int k;
+
+	for (k = 0; k < TRIMMAX && (b = lastblock(top)) != NULL; k++) {
+		if (!trailjunk(b) || (cut + INFO(b)->text) * 5 > all)
+			break;
+		cut += INFO(b)->text;
+		xmlUnlinkNode(b);
+		xmlFreeNode(b);
+	}
+}
+
+void
+ex_cut_tail(xmlNode *top)
+{
+	if (top == NULL || top->_private == NULL || INFO(top)->text == 0)
+		return;
+	cutlabels(top);
+	trimtail(top);
 }
