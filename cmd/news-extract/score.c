@@ -155,6 +155,10 @@ evidence(const char *v, int *pos, int *neg)
 			if (seen[w - 1] || strncmp(word + 2, low + i + 2,
 			    strlen(word + 2)) != 0)
 				continue;
+			/* "commentary": an opinion piece, not comments */
+			if (strcmp(word, "comment") == 0 &&
+			    strncmp(low + i + 7, "ar", 2) == 0)
+				continue;
 			seen[w - 1] = 1;
 			if (w <= (int)NNEG)
 				(*neg)++;
@@ -437,8 +441,10 @@ leave(xmlNode *n)
 	i->score += i->pos;
 	if (n->parent != NULL && n->parent->type == XML_ELEMENT_NODE) {
 		p = INFO(n->parent);
-		/* boilerplate by markup: what it holds counts for little */
-		p->pos += i->neg ? 0.1 * i->pos : i->pos;
+		/* boilerplate by markup: what it holds is no evidence
+		 * for what holds it (a wrapper around the story and a
+		 * long comment thread is not worth more than the story) */
+		p->pos += i->neg ? 0 : i->pos;
 		p->score += i->score - i->pos;
 		p->text += i->text;
 		p->link += i->link;
@@ -497,14 +503,54 @@ keepbest(struct cand *b, xmlNode *n, double s)
 	b[i].s = s;
 }
 
-/* a candidate inside boilerplate (a sidebar, not a page wrapper) */
-static double
-placed(xmlNode *n, const struct ex_node *root, double s)
+/* 1 if a is n or one of its ancestors */
+static int
+inside(const xmlNode *n, const xmlNode *a)
 {
+	for (; n != NULL; n = n->parent)
+		if (n == a)
+			return 1;
+	return 0;
+}
+
+/* the outermost boilerplate element holding n (or n), or NULL */
+static xmlNode *
+negof(xmlNode *n)
+{
+	xmlNode *a = NULL;
+
 	for (; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
-		if (INFO(n)->neg && INFO(n)->text * 2 < root->text)
-			return s * 0.1;
-	return s;
+		if (INFO(n)->neg)
+			a = n;
+	return a;
+}
+
+/*
+ * A candidate inside boilerplate: a sidebar, a comment section.  A
+ * boilerplate element holding most of the page may be a page wrapper
+ * with an unlucky class; it damps what it holds only when a clean
+ * candidate beside it, outside all boilerplate, is worth a fifth as
+ * much (a long comment thread under a shorter article).
+ */
+static double
+placed(const struct cand *c, int k, const struct ex_node *root)
+{
+	xmlNode *n;
+	int j;
+
+	for (n = c[k].n; n != NULL && n->type == XML_ELEMENT_NODE;
+	    n = n->parent) {
+		if (!INFO(n)->neg)
+			continue;
+		if (INFO(n)->text * 2 < root->text)
+			return c[k].s * 0.1;
+		for (j = 0; j < NBEST && c[j].n != NULL; j++)
+			if (j != k && c[j].s >= 0.2 * c[k].s &&
+			    !inside(c[j].n, n) && !inside(n, c[j].n) &&
+			    negof(c[j].n) == NULL)
+				return c[k].s * 0.1;
+	}
+	return c[k].s;
 }
 
 /*
@@ -583,7 +629,7 @@ ex_find_content(htmlDocPtr doc, struct ex_meta *m)
 	}
 done:
 	for (k = 0; k < NBEST && cands[k].n != NULL; k++) {
-		s = placed(cands[k].n, INFO(root), cands[k].s);
+		s = placed(cands, k, INFO(root));
 		if (s > bests) {
 			bests = s;
 			best = cands[k].n;
@@ -680,6 +726,128 @@ prunable(const xmlNode *n, const struct ex_node *top)
 	return 0;
 }
 
+/*
+ * The lead (standfirst, teaser, intro) of a story often stands in the
+ * page's header, before the block chosen as the article: a short
+ * paragraph of prose whose class or id names it.  It is looked for in
+ * the few elements before the article and its nearest ancestors.
+ */
+static const char *const leadwords[] = {
+	"intro", "lead", "teaser", "excerpt", "standfirst", "summary",
+	"abstract", "chapo", "bajada", "subtitle", "sub-title",
+	"subheadline", "sub-headline", "deck", NULL
+};
+
+/* n holds a picture: its text is a caption */
+static int
+hasmedia(const xmlNode *top)
+{
+	const xmlNode *n = top;
+
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE && (strcmp((const char *)
+		    n->name, "figure") == 0 || strcmp((const char *)n->name,
+		    "figcaption") == 0 || strcmp((const char *)n->name,
+		    "img") == 0))
+			return 1;
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != top && n->next == NULL)
+			n = n->parent;
+		if (n == top)
+			break;
+		n = n->next;
+	}
+	return 0;
+}
+
+static int
+leadnode(const xmlNode *n)
+{
+	const struct ex_node *i = INFO(n);
+	const char *const *w;
+	const char *c, *id;
+
+	if (i == NULL || !i->block || i->hidden || i->neg || i->klass < 0 ||
+	    strcmp((const char *)n->name, "figcaption") == 0 ||
+	    i->text < 60 || i->text > 1000 || i->link * 4 > i->text)
+		return 0;
+	c = news_html_attr(n, "class");
+	id = news_html_attr(n, "id");
+	if (c != NULL && strcasestr(c, "caption") != NULL)
+		return 0;
+	for (w = leadwords; *w != NULL; w++)
+		if ((c != NULL && strcasestr(c, *w) != NULL) ||
+		    (id != NULL && strcasestr(id, *w) != NULL))
+			return !hasmedia(n);
+	return 0;
+}
+
+/* the first lead in the subtree of s, looking at a few nodes only */
+static xmlNode *
+leadin_subtree(xmlNode *s)
+{
+	xmlNode *n = s;
+	int budget = 60;
+
+	while (n != NULL && budget-- > 0) {
+		if (n->type == XML_ELEMENT_NODE && n->_private != NULL) {
+			if (INFO(n)->hidden || INFO(n)->neg)
+				goto skip;
+			if (leadnode(n))
+				return n;
+			if (n->children != NULL) {
+				n = n->children;
+				continue;
+			}
+		}
+skip:
+		n = after(n, s);
+	}
+	return NULL;
+}
+
+/* the article repeats the lead's opening words already */
+static int
+repeated(const xmlNode *lead, const xmlNode *top)
+{
+	char *l = ex_node_text(lead), *t;
+	size_t n = strlen(l);
+	int r;
+
+	if (n > 40)
+		n = 40;
+	while (n > 0 && ((unsigned char)l[n] & 0xC0) == 0x80)
+		n--;		/* whole characters */
+	l[n] = '\0';
+	t = ex_node_text(top);
+	r = strstr(t, l) != NULL;
+	free(l);
+	free(t);
+	return r;
+}
+
+static xmlNode *
+findlead(xmlNode *top)
+{
+	xmlNode *a, *s, *l;
+	int up, k;
+
+	for (a = top, up = 0; up < 3 && a != NULL &&
+	    a->type == XML_ELEMENT_NODE && a->_private != NULL &&
+	    strcmp((const char *)a->name, "body") != 0; up++, a = a->parent)
+		for (s = a->prev, k = 0; s != NULL && k < 4; s = s->prev) {
+			if (s->type != XML_ELEMENT_NODE || s->_private == NULL)
+				continue;
+			k++;
+			if ((l = leadin_subtree(s)) != NULL)
+				return repeated(l, top) ? NULL : l;
+		}
+	return NULL;
+}
+
 void
 ex_prune(xmlNode *top, struct ex_meta *m)
 {
@@ -690,6 +858,10 @@ ex_prune(xmlNode *top, struct ex_meta *m)
 	if (top == NULL || top->children == NULL)
 		return;
 	ti = INFO(top);
+	if ((n = findlead(top)) != NULL) {
+		xmlUnlinkNode(n);
+		xmlAddPrevSibling(top->children, n);
+	}
 	n = top->children;
 	while (n != NULL) {
 		if ((n->type == XML_ELEMENT_NODE && n->_private != NULL &&
@@ -849,8 +1021,8 @@ tailish(xmlNode *n, xmlNode *top, long all)
 	return text * 100 < all * 15 || link * 100 > text * 35;
 }
 
-void
-ex_cut_tail(xmlNode *top)
+static void
+cutlabels(xmlNode *top)
 {
 	xmlNode *n, *next;
 	long before = 0, all;
@@ -877,7 +1049,7 @@ ex_cut_tail(xmlNode *top)
 					freeafter(n, top);
 					xmlUnlinkNode(n);
 					xmlFreeNode(n);
-					return;
+					return;	/* the tail is gone */
 				}
 				/* the label and a link list after it */
 				if (next != NULL && next == n->next &&
@@ -901,4 +1073,96 @@ ex_cut_tail(xmlNode *top)
 		}
 		n = after(n, top);
 	}
+}
+
+/*
+ * The last words of the text, once the tail is cut, are often still
+ * boilerplate standing alone at the end: a short label ("Autoren:",
+ * "Kontakt", "Schlagworte"), a name, a few links.  Such blocks go,
+ * from the end backwards, up to the first one of prose (a fifth of the
+ * text at most; list items, cells, quotes and code stay).
+ */
+#define TRIMMAX 6
+
+/* the block holding the last visible text in top, or NULL */
+static xmlNode *
+lastblock(xmlNode *top)
+{
+	xmlNode *n = top, *b;
+	const char *p;
+
+	while (n->last != NULL)
+		n = n->last;
+	while (n != top) {
+		if (n->type == XML_TEXT_NODE && n->content != NULL &&
+		    n->parent->_private != NULL && !INFO(n->parent)->hidden) {
+			for (p = (const char *)n->content; *p != '\0' &&
+			    isspace((unsigned char)*p); p++)
+				;
+			if (*p != '\0') {
+				b = blockof(n->parent);
+				return b != NULL && b != top &&
+				    inside(b, top) ? b : NULL;
+			}
+		}
+		if (n->prev != NULL) {
+			n = n->prev;
+			while (n->last != NULL)
+				n = n->last;
+		} else
+			n = n->parent;
+	}
+	return NULL;
+}
+
+static int
+trailjunk(xmlNode *b)
+{
+	const struct ex_node *i = INFO(b);
+	const char *name = (const char *)b->name;
+	char *s;
+	size_t n;
+	int r = 0;
+
+	if (i == NULL || i->text == 0 || i->text > 400)
+		return 0;
+	if (strcmp(name, "li") == 0 || strcmp(name, "td") == 0 ||
+	    strcmp(name, "th") == 0 || strcmp(name, "dd") == 0 ||
+	    strcmp(name, "pre") == 0 || strcmp(name, "blockquote") == 0)
+		return 0;
+	if (i->link * 2 > i->text && i->text <= 200)
+		return 1;	/* a few links */
+	s = ex_node_text(b);
+	n = strlen(s);
+	if (n > 0 && s[n - 1] == ':' && n <= 40)
+		r = 1;		/* a label whose list is gone */
+	else if (n > 0 && n <= 30 && strchr(".!?\"”“»)", s[n - 1]) == NULL)
+		r = 1;		/* a word or two: a name, a label */
+	free(s);
+	return r;
+}
+
+static void
+trimtail(xmlNode *top)
+{
+	xmlNode *b;
+	long cut = 0, all = INFO(top)->text;
+	int k;
+
+	for (k = 0; k < TRIMMAX && (b = lastblock(top)) != NULL; k++) {
+		if (!trailjunk(b) || (cut + INFO(b)->text) * 5 > all)
+			break;
+		cut += INFO(b)->text;
+		xmlUnlinkNode(b);
+		xmlFreeNode(b);
+	}
+}
+
+void
+ex_cut_tail(xmlNode *top)
+{
+	if (top == NULL || top->_private == NULL || INFO(top)->text == 0)
+		return;
+	cutlabels(top);
+	trimtail(top);
 }

@@ -1,0 +1,33 @@
+#!/bin/sh
+# news-extract: boilerplate kept out of the text, the story's own text kept.
+. "$(dirname "$0")/lib.sh"
+X=$FIXTURES/extract
+
+news-extract "$X/comment-thread.html" >c.json 2>c.err
+check 'a comment thread longer than the story is not taken for it' \
+	'jq -r .text c.json | grep -q "^The town council has put off" &&
+	 jq -r .text c.json | grep -q "^Councillors said the costs" &&
+	 ! jq -r .text c.json | grep -E -q "thirty years|Reader comments|first stone"'
+check 'a story of class "commentary" (an opinion piece) is no comment' \
+	'jq -r .text c.json | grep -q "^Councillors said the costs"'
+news-extract "$X/lead.html" >l.json 2>l.err
+check 'a lead in the header, before the article body, opens the text' \
+	'jq -r .text l.json | head -n 1 | grep -q "^The little ferry across the harbour" &&
+	 jq -r .text l.json | grep -q "^The skipper, who has worked"'
+check 'a picture caption in the header is no lead' \
+	'! jq -r .text l.json | grep -q "seen from the harbour wall"'
+check 'a lead the body repeats is not added twice' \
+	'sed "s|<div class=\"story-body\">|&<p>The little ferry across the harbour is running again, carrying its first passengers since the storm.</p>|" \
+	    "$X/lead.html" | news-extract - >r.json &&
+	 test "$(jq -r .text r.json | grep -c "^The little ferry")" -eq 1'
+news-extract "$X/trailing.html" >t.json 2>t.err
+check 'labels, a name and links left at the end of the text go' \
+	'jq -r .text t.json | tail -n 1 | grep -q "^Der Verkehrsausschuss will im Herbst" &&
+	 ! jq -r .text t.json | grep -E -q "Autoren|Erika|Schlagworte|Radverkehr$"'
+check 'a label and a list in the middle of the text stay' \
+	'jq -r .text t.json | grep -q "^Was noch fehlt:" &&
+	 jq -r .text t.json | grep -q "^- eine Brücke zum Bahnhof"'
+check 'a list that ends the text stays' \
+	'sed "s|<p>Der Verkehrsausschuss.*</p>||" "$X/trailing.html" | news-extract - >u.json &&
+	 jq -r .text u.json | tail -n 1 | grep -q "^- eine Brücke zum Bahnhof"'
+done_testing
