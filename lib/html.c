@@ -494,6 +494,19 @@ news_html_parse(const char *data, size_t len, const char *content_type,
 		free(conv);
 		return NULL;
 	}
+	/* libxml2 stops at a NUL: in UTF-8 it is a stray byte, a space */
+	if (memchr(data, '\0', clen) != NULL) {
+		char *p;
+
+		if (conv == NULL) {
+			conv = news_xmalloc(clen + 1);
+			memcpy(conv, data, clen);
+			conv[clen] = '\0';
+			data = conv;
+		}
+		for (p = conv; (p = memchr(p, '\0', clen - (p - conv))) != NULL;)
+			*p = ' ';
+	}
 	opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 	    HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
 	doc = htmlReadMemory(clen ? data : " ", clen ? (int)clen : 1, url,

@@ -132,6 +132,26 @@ main(void)
 		xmlFree(c);
 		xmlFreeDoc(d);
 	}
+	{
+		static const char nul[] = "<p>before\0after</p><div>more</div>";
+		static const char nul1252[] =
+		    "<meta charset=windows-1252><p>caf\xe9\0ok</p><div>x</div>";
+		htmlDocPtr d = news_html_parse(nul, sizeof(nul) - 1, NULL,
+		    NULL, NULL);
+		xmlChar *c = d ? xmlNodeGetContent((xmlNode *)d) : NULL;
+
+		is_str((char *)c, "before aftermore",
+		    "a NUL byte is a space, the page goes on");
+		xmlFree(c);
+		xmlFreeDoc(d);
+		d = news_html_parse(nul1252, sizeof(nul1252) - 1, NULL, NULL,
+		    NULL);
+		c = d ? xmlNodeGetContent((xmlNode *)d) : NULL;
+		is_str((char *)c, "caf\xc3\xa9 okx",
+		    "a NUL byte in windows-1252 is a space too");
+		xmlFree(c);
+		xmlFreeDoc(d);
+	}
 	ok(news_html_parse("", 0, NULL, NULL, NULL) == NULL, "empty: NULL");
 	return done_testing();
 }
