@@ -351,11 +351,15 @@ guess(const char *data, size_t len)
 	return singlebyte(data, len);
 }
 
+/*
+ * A declared legacy charset that valid UTF-8 with non-ASCII text is
+ * better read as UTF-8: pages saved again as UTF-8 keep their old
+ * declaration, and legacy text is almost never valid UTF-8 by chance.
+ */
 static int
-latin(const char *name)
+legacy(const char *name)
 {
-	return strcmp(name, "WINDOWS-1252") == 0 ||
-	    strcmp(name, "ISO-8859-15") == 0;
+	return strncmp(name, "UTF-", 4) != 0 && strncmp(name, "UCS-", 4) != 0;
 }
 
 static int
@@ -397,7 +401,7 @@ news_html_charset(const char *data, size_t len, const char *content_type,
 	else if ((name = metacharset(data, len)) != NULL)
 		*how = "meta";
 	if (name != NULL) {
-		if (latin(name) && hashigh(data, len) &&
+		if (legacy(name) && hashigh(data, len) &&
 		    news_utf8_valid(data, len))
 			return "UTF-8";
 		return name;

@@ -83,6 +83,10 @@ main(void)
 	    NULL), "CP949", "xml declaration");
 	is_str(cs("<meta charset=iso-8859-1><p>caf\xc3\xa9</p>", NULL, NULL),
 	    "UTF-8", "declared latin1 but valid UTF-8");
+	is_str(cs("<meta charset=gb2312><p>\xe4\xb8\xad\xe6\x96\x87</p>",
+	    NULL, NULL), "UTF-8", "declared gb2312 but valid UTF-8");
+	ok(strcmp(cs("<meta charset=gb2312><p>\xd6\xd0\xce\xc4</p>", NULL,
+	    NULL), "UTF-8") != 0, "declared gb2312 and GB2312 bytes: not UTF-8");
 	is_str(cs("<p>plain ascii</p>", NULL, &how), "UTF-8", "ASCII");
 	is_str(how, "guess", "how: guess");
 	is_str(cs("<p>" RU RU "</p>", NULL, NULL), "CP1251",
