@@ -36,4 +36,7 @@ check '"Interview: <name>" in an author element' \
 	'test "$(au interview)" = "Julia Sand"'
 check 'an empty author element: no author, no fault' \
 	'news-extract "$X/empty.html" >e.json && test "$(jq -r .author e.json)" = null'
+check 'twitter:data1 under a localised label ("Verfasst von"), not the reading time' \
+	'test "$(au twitter-label)" = "Ida Kern" &&
+	 test "$(au twitter-time)" = null'
 done_testing

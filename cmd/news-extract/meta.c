@@ -1612,6 +1612,26 @@ inside(const xmlNode *n, const xmlNode *top)
 	return 0;
 }
 
+/* twitter:label1 names the author ("Written by", "Verfasst von",
+ * "Escrito por"), not the reading time */
+static int
+authorlabel(const char *l)
+{
+	static const char *const words[] = {
+		"author", "autor", "auteur", "written", "verfasst",
+		"geschrieben", "escrito", "écrit", "scritto", "geschreven",
+		NULL
+	};
+	const char *const *w;
+
+	if (l == NULL)
+		return 1;
+	for (w = words; *w; w++)
+		if (strcasestr(l, *w) != NULL)
+			return 1;
+	return 0;
+}
+
 static char *
 author(struct ex_meta *m, const char *title, const xmlNode *content)
 {
@@ -1631,10 +1651,7 @@ author(struct ex_meta *m, const char *title, const xmlNode *content)
 	for (k = keys; *k; k++)
 		if ((v = metaget(m, *k)) != NULL) {
 			if (strcmp(*k, "twitter:data1") == 0 &&
-			    metaget(m, "twitter:label1") != NULL &&
-			    strcasestr(metaget(m, "twitter:label1"), "author") ==
-			    NULL && strcasestr(metaget(m, "twitter:label1"),
-			    "written") == NULL)
+			    !authorlabel(metaget(m, "twitter:label1")))
 				continue;
 			if ((s = authorok(m, v)) != NULL)
 				return s;
