@@ -346,19 +346,28 @@ static const char *const bylinewords[] = {
 	"eingestellt von", "gespeichert von", "beitrag von", "ein beitrag von", "autor:",
 	"autorin:", "author:", "auteur:", "autore:", "text:", "text von",
 	"publié par", "écrit par", "escrito por", "publicado por",
-	"scritto da", "pubblicato da", "geplaatst door", "автор:", NULL
+	"scritto da", "pubblicato da", "geplaatst door", "автор:",
+	"ein artikel von", "eine kolumne von", "ein interview von",
+	"erstellt von", "auteur :", "autor :", "autoren:", "autoren ",
+	NULL
 };
 
-/* the length of the byline word s opens with, or 0 */
+/* the length of the byline word s opens with, or 0; a no-break space
+ * stands for the space after it ("Par&nbsp;<a>") */
 static size_t
 bylineword(const char *s)
 {
 	const char *const *w;
 	size_t l;
 
-	for (w = bylinewords; *w; w++)
+	for (w = bylinewords; *w; w++) {
 		if (strncasecmp(s, *w, (l = strlen(*w))) == 0)
 			return l;
+		if ((*w)[l - 1] == ' ' && strncasecmp(s, *w, l - 1) == 0 &&
+		    (unsigned char)s[l - 1] == 0xc2 &&
+		    (unsigned char)s[l] == 0xa0)
+			return l + 1;
+	}
 	return 0;
 }
 
@@ -1095,7 +1104,9 @@ static const char *const prefixes[] = {
 	"eingestellt von ", "gespeichert von ", "ein beitrag von ", "beitrag von ", "vom ",
 	"written by:", "publicado por ", "pubblicato da ", "geplaatst door ",
 	"écrit par ", "verfasst von:", "erstellt von ", "recipe by ", "un documentaire de ",
-	"von:", "interview:", "interview von ", "artikel von:", NULL
+	"von:", "interview:", "interview von ", "artikel von:",
+	"ein artikel von ", "eine kolumne von ", "ein interview von ",
+	"auteur :", "autor :", "autoren:", "autoren ", NULL
 };
 
 /* words a name does not hold */
@@ -1185,6 +1196,11 @@ authorok(struct ex_meta *m, const char *raw)
 	/* cut trailing noise: "Jane Doe | Reuters", "Jane Doe, 13 Dec" */
 	if ((p = strstr(s, " | ")) != NULL || (p = strstr(s, " - ")) != NULL ||
 	    (p = strstr(s, " – ")) != NULL)
+		*p = '\0';
+	/* "Peter Maahn/SP-X", "Jane Doe / dpa": the name before the
+	 * agency, if it is one of two words or more */
+	if ((p = strchr(s, '/')) != NULL && strstr(s, "://") == NULL &&
+	    memchr(s, ' ', (size_t)(p - s - (p > s && p[-1] == ' '))) != NULL)
 		*p = '\0';
 	len = strlen(s);
 	while (len > 0 && (s[len - 1] == ',' || s[len - 1] == ' ' ||
@@ -1411,6 +1427,10 @@ nextpart(xmlNode *n)
 
 	for (up = 0; up < 3 && n != NULL; up++, n = n->parent) {
 		for (c = n->next; c != NULL; c = c->next) {
+			/* not an empty link or icon before the name */
+			if (c->type == XML_ELEMENT_NODE && c->_private != NULL &&
+			    ((struct ex_node *)c->_private)->text == 0)
+				continue;
 			if (c->type == XML_ELEMENT_NODE)
 				return c;
 			if (c->type == XML_TEXT_NODE && c->content != NULL &&
@@ -1516,6 +1536,44 @@ articlebox(const xmlNode *n)
 	return classhas(n, "hentry") || classhas(n, "h-entry");
 }
 
+/* word in one class or id token of v, not in a page builder's own
+ * classes ("elementor-widget" is no sidebar widget) */
+static int
+tokenhas(const char *v, const char *word)
+{
+	static const char *const builders[] = {
+		"elementor", "et_pb_", "vc_", "wp-block-", "fl-", "brxe-",
+		NULL
+	};
+	const char *const *b;
+	char tok[128];
+	size_t l;
+
+	while (v != NULL && *v != '\0') {
+		v += strspn(v, " \t\r\n");
+		l = strcspn(v, " \t\r\n");
+		if (l > 0 && l < sizeof(tok)) {
+			memcpy(tok, v, l);
+			tok[l] = '\0';
+			for (b = builders; *b; b++)
+				if (strncasecmp(tok, *b, strlen(*b)) == 0)
+					break;
+			if (*b == NULL && strcasestr(tok, word) != NULL)
+				return 1;
+		}
+		v += l;
+	}
+	return 0;
+}
+
+/* classhas for bylines: page builders' classes left out */
+static int
+bylineclass(const xmlNode *n, const char *word)
+{
+	return tokenhas(news_html_attr(n, "class"), word) ||
+	    tokenhas(news_html_attr(n, "id"), word);
+}
+
 /* q itself is a place of other articles or comments (the words of
  * baddateplace) */
 static int
@@ -1532,8 +1590,31 @@ badbox(const xmlNode *q)
 	    is(q, "option"))
 		return 1;
 	for (w = words; *w; w++)
-		if (classhas(q, *w))
+		if (bylineclass(q, *w))
 			return 1;
+	return 0;
+}
+
+/* a byline in comments, related posts, sidebars, footers (as
+ * baddateplace, with badbox's words) */
+static int
+badbylinebox(const xmlNode *n)
+{
+	const xmlNode *root = xmlDocGetRootElement(n->doc);
+	int all = root != NULL && root->_private != NULL ?
+	    ((struct ex_node *)root->_private)->text : 0;
+
+	for (n = n->parent; n != NULL && n->type == XML_ELEMENT_NODE;
+	    n = n->parent) {
+		if (is(n, "body"))
+			break;
+		/* a page wrapper is no place ("has-sidebar") */
+		if (n->_private != NULL &&
+		    ((struct ex_node *)n->_private)->text * 3 > all)
+			continue;
+		if (badbox(n))
+			return 1;
+	}
 	return 0;
 }
 
@@ -1549,7 +1630,7 @@ badbylineplace(const xmlNode *n)
 	const xmlNode *q;
 	int below = 0;
 
-	if (!baddateplace(n))
+	if (!baddateplace(n) || !badbylinebox(n))
 		return 0;
 	for (q = n->parent; q != NULL && q->type == XML_ELEMENT_NODE;
 	    q = q->parent) {
@@ -1569,7 +1650,7 @@ badbylineplace(const xmlNode *n)
 		if (is(q, "footer") || is(q, "aside"))
 			continue;
 		for (w = own; *w; w++)
-			if (classhas(q, *w))
+			if (bylineclass(q, *w))
 				break;
 		if (*w != NULL)
 			continue;
@@ -1577,7 +1658,7 @@ badbylineplace(const xmlNode *n)
 			return 1;
 	}
 	/* the article box and what holds it: as for a date */
-	return badbox(q) || baddateplace(q);
+	return badbox(q) || badbylinebox(q);
 }
 
 static int inside(const xmlNode *, const xmlNode *);
