@@ -48,4 +48,6 @@ check '"Name/AGENCY": the name kept' \
 check '"Autoren", "Auteur :" open a byline' \
 	'test "$(au words)" = "Hanna Roth und Jens Falk" &&
 	 test "$(au auteur)" = "Koffi Mensah"'
+check 'the site'"'"'s own name is no author, a blogger named in the blog'"'"'s name is' \
+	'test "$(au site)" = null && test "$(au blog)" = "Nora Lind"'
 done_testing

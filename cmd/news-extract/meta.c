@@ -1155,6 +1155,123 @@ domainlike(const char *s)
 	return isalpha((unsigned char)s[1]) && isalpha((unsigned char)s[2]);
 }
 
+/* the letters and digits of s, lower-cased, in buf */
+static void
+alnumfold(const char *s, char *buf, size_t size)
+{
+	size_t k = 0;
+
+	for (; s != NULL && *s && k + 1 < size; s++)
+		if (isalnum((unsigned char)*s) || (unsigned char)*s >= 0x80)
+			buf[k++] = (char)tolower((unsigned char)*s);
+	buf[k] = '\0';
+}
+
+/* one part of a site's name (raw, l bytes) folded in b, without its
+ * top-level domain ("hejfish.com") */
+static void
+sitepart(const char *raw, size_t l, char *b, size_t size)
+{
+	char part[256];
+	const char *d;
+
+	if (l >= sizeof(part))
+		l = sizeof(part) - 1;
+	memcpy(part, raw, l);
+	part[l] = '\0';
+	if ((d = strrchr(part, '.')) != NULL && strchr(d, ' ') == NULL &&
+	    strlen(d + 1) >= 2 && strlen(d + 1) <= 4)
+		part[d - part] = '\0';
+	alnumfold(part, b, size);
+}
+
+/* the folded author a names the site raw: one of its parts ("Infoportal
+ * - Diakonie Deutschland") is the author, or a long one is in it
+ * ("NOTICIAS EL COMERCIO PERÚ" of "El Comercio Perú"); not a person's
+ * name in a blog's ("Matthew Davis's Blog") */
+static int
+samesite(const char *a, const char *raw)
+{
+	static const char *const seps[] = {
+		" | ", " - ", " – ", " — ", " · ", ": ", NULL
+	};
+	const char *const *sp;
+	const char *p = raw, *e, *q;
+	char b[256];
+	size_t la = strlen(a), el;
+
+	if (la < 3)
+		return 0;
+	for (;;) {
+		e = NULL;
+		el = 0;
+		for (sp = seps; *sp; sp++)
+			if ((q = strstr(p, *sp)) != NULL && (e == NULL || q < e))
+				e = q, el = strlen(*sp);
+		sitepart(p, e != NULL ? (size_t)(e - p) : strlen(p), b,
+		    sizeof(b));
+		if (strcmp(a, b) == 0 || (strlen(b) >= 8 &&
+		    strstr(a, b) != NULL))
+			return 1;
+		if (e == NULL)
+			return 0;
+		p = e + el;
+	}
+}
+
+/* the JSON-LD object o is a person ("@type": "Person", or a list
+ * holding it) */
+static int
+ldperson(json_t *o)
+{
+	json_t *t = json_object_get(o, "@type"), *x;
+	size_t i;
+
+	if (json_is_string(t))
+		return strcmp(json_string_value(t), "Person") == 0;
+	json_array_foreach(t, i, x)
+		if (json_is_string(x) &&
+		    strcmp(json_string_value(x), "Person") == 0)
+			return 1;
+	return 0;
+}
+
+/* the author s is the site or its publisher, not a person's byline:
+ * the site name, the title's tail, the publisher, the copyright holder */
+static int
+siteauthor(struct ex_meta *m, const char *s)
+{
+	static const char *const keys[] = {
+		"og:site_name", "application-name", "publisher", NULL
+	};
+	const char *const *k;
+	const char *tail;
+	char a[256], *head;
+	json_t *p;
+	int r = 0;
+
+	alnumfold(s, a, sizeof(a));
+	if (m->site != NULL && samesite(a, m->site))
+		return 1;
+	for (k = keys; *k; k++)
+		if (metaget(m, *k) != NULL && samesite(a, metaget(m, *k)))
+			return 1;
+	if (m->ld != NULL) {
+		/* a blog's publisher may be its author, a person */
+		p = ldderef(m, json_object_get(m->ld, "publisher"));
+		if (json_is_object(p) && !ldperson(p) &&
+		    json_is_string(json_object_get(p,
+		    "name")) && samesite(a, json_string_value(
+		    json_object_get(p, "name"))))
+			return 1;
+	}
+	if (m->title != NULL && (head = splittitle(m->title, &tail, 0))) {
+		r = samesite(a, tail);
+		free(head);
+	}
+	return r;
+}
+
 /* a clean author name (malloc'd) or NULL */
 static char *
 authorok(struct ex_meta *m, const char *raw)
@@ -1217,7 +1334,7 @@ authorok(struct ex_meta *m, const char *raw)
 	for (w = orgparts; *w; w++)
 		if (strcasestr(s, *w) != NULL)
 			goto bad;
-	if (domainlike(s) || (m->site != NULL && same(s, m->site)))
+	if (domainlike(s) || siteauthor(m, s))
 		goto bad;
 	for (p = s; *p; p++)
 		if (*p == ' ')
