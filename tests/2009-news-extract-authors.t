@@ -36,4 +36,18 @@ check '"Interview: <name>" in an author element' \
 	'test "$(au interview)" = "Julia Sand"'
 check 'an empty author element: no author, no fault' \
 	'news-extract "$X/empty.html" >e.json && test "$(jq -r .author e.json)" = null'
+check 'twitter:data1 under a localised label ("Verfasst von"), not the reading time' \
+	'test "$(au twitter-label)" = "Ida Kern" &&
+	 test "$(au twitter-time)" = null'
+check '"Par&nbsp;" opens a byline, an empty link before the name passed' \
+	'test "$(au nbsp)" = "Claire Morel"'
+check 'a page builder'"'"'s "elementor-widget" is no sidebar widget' \
+	'test "$(au builder)" = "Jonas Vogt"'
+check '"Name/AGENCY": the name kept' \
+	'test "$(au agency-slash)" = "Lars Enke"'
+check '"Autoren", "Auteur :" open a byline' \
+	'test "$(au words)" = "Hanna Roth und Jens Falk" &&
+	 test "$(au auteur)" = "Koffi Mensah"'
+check 'the site'"'"'s own name is no author, a blogger named in the blog'"'"'s name is' \
+	'test "$(au site)" = null && test "$(au blog)" = "Nora Lind"'
 done_testing

@@ -347,19 +347,28 @@ static const char *const bylinewords[] = {
 	"eingestellt von", "gespeichert von", "beitrag von", "ein beitrag von", "autor:",
 	"autorin:", "author:", "auteur:", "autore:", "text:", "text von",
 	"publié par", "écrit par", "escrito por", "publicado por",
-	"scritto da", "pubblicato da", "geplaatst door", "автор:", NULL
+	"scritto da", "pubblicato da", "geplaatst door", "автор:",
+	"ein artikel von", "eine kolumne von", "ein interview von",
+	"erstellt von", "auteur :", "autor :", "autoren:", "autoren ",
+	NULL
 };
 
-/* the length of the byline word s opens with, or 0 */
+/* the length of the byline word s opens with, or 0; a no-break space
+ * stands for the space after it ("Par&nbsp;<a>") */
 static size_t
 bylineword(const char *s)
 {
 	const char *const *w;
 	size_t l;
 
-	for (w = bylinewords; *w; w++)
+	for (w = bylinewords; *w; w++) {
 		if (strncasecmp(s, *w, (l = strlen(*w))) == 0)
 			return l;
+		if ((*w)[l - 1] == ' ' && strncasecmp(s, *w, l - 1) == 0 &&
+		    (unsigned char)s[l - 1] == 0xc2 &&
+		    (unsigned char)s[l] == 0xa0)
+			return l + 1;
+	}
 	return 0;
 }
 
@@ -1096,7 +1105,9 @@ static const char *const prefixes[] = {
 	"eingestellt von ", "gespeichert von ", "ein beitrag von ", "beitrag von ", "vom ",
 	"written by:", "publicado por ", "pubblicato da ", "geplaatst door ",
 	"écrit par ", "verfasst von:", "erstellt von ", "recipe by ", "un documentaire de ",
-	"von:", "interview:", "interview von ", "artikel von:", NULL
+	"von:", "interview:", "interview von ", "artikel von:",
+	"ein artikel von ", "eine kolumne von ", "ein interview von ",
+	"auteur :", "autor :", "autoren:", "autoren ", NULL
 };
 
 /* words a name does not hold */
@@ -1145,6 +1156,123 @@ domainlike(const char *s)
 	return isalpha((unsigned char)s[1]) && isalpha((unsigned char)s[2]);
 }
 
+/* the letters and digits of s, lower-cased, in buf */
+static void
+alnumfold(const char *s, char *buf, size_t size)
+{
+	size_t k = 0;
+
+	for (; s != NULL && *s && k + 1 < size; s++)
+		if (isalnum((unsigned char)*s) || (unsigned char)*s >= 0x80)
+			buf[k++] = (char)tolower((unsigned char)*s);
+	buf[k] = '\0';
+}
+
+/* one part of a site's name (raw, l bytes) folded in b, without its
+ * top-level domain ("hejfish.com") */
+static void
+sitepart(const char *raw, size_t l, char *b, size_t size)
+{
+	char part[256];
+	const char *d;
+
+	if (l >= sizeof(part))
+		l = sizeof(part) - 1;
+	memcpy(part, raw, l);
+	part[l] = '\0';
+	if ((d = strrchr(part, '.')) != NULL && strchr(d, ' ') == NULL &&
+	    strlen(d + 1) >= 2 && strlen(d + 1) <= 4)
+		part[d - part] = '\0';
+	alnumfold(part, b, size);
+}
+
+/* the folded author a names the site raw: one of its parts ("Infoportal
+ * - Diakonie Deutschland") is the author, or a long one is in it
+ * ("NOTICIAS EL COMERCIO PERÚ" of "El Comercio Perú"); not a person's
+ * name in a blog's ("Matthew Davis's Blog") */
+static int
+samesite(const char *a, const char *raw)
+{
+	static const char *const seps[] = {
+		" | ", " - ", " – ", " — ", " · ", ": ", NULL
+	};
+	const char *const *sp;
+	const char *p = raw, *e, *q;
+	char b[256];
+	size_t la = strlen(a), el;
+
+	if (la < 3)
+		return 0;
+	for (;;) {
+		e = NULL;
+		el = 0;
+		for (sp = seps; *sp; sp++)
+			if ((q = strstr(p, *sp)) != NULL && (e == NULL || q < e))
+				e = q, el = strlen(*sp);
+		sitepart(p, e != NULL ? (size_t)(e - p) : strlen(p), b,
+		    sizeof(b));
+		if (strcmp(a, b) == 0 || (strlen(b) >= 8 &&
+		    strstr(a, b) != NULL))
+			return 1;
+		if (e == NULL)
+			return 0;
+		p = e + el;
+	}
+}
+
+/* the JSON-LD object o is a person ("@type": "Person", or a list
+ * holding it) */
+static int
+ldperson(json_t *o)
+{
+	json_t *t = json_object_get(o, "@type"), *x;
+	size_t i;
+
+	if (json_is_string(t))
+		return strcmp(json_string_value(t), "Person") == 0;
+	json_array_foreach(t, i, x)
+		if (json_is_string(x) &&
+		    strcmp(json_string_value(x), "Person") == 0)
+			return 1;
+	return 0;
+}
+
+/* the author s is the site or its publisher, not a person's byline:
+ * the site name, the title's tail, the publisher, the copyright holder */
+static int
+siteauthor(struct ex_meta *m, const char *s)
+{
+	static const char *const keys[] = {
+		"og:site_name", "application-name", "publisher", NULL
+	};
+	const char *const *k;
+	const char *tail;
+	char a[256], *head;
+	json_t *p;
+	int r = 0;
+
+	alnumfold(s, a, sizeof(a));
+	if (m->site != NULL && samesite(a, m->site))
+		return 1;
+	for (k = keys; *k; k++)
+		if (metaget(m, *k) != NULL && samesite(a, metaget(m, *k)))
+			return 1;
+	if (m->ld != NULL) {
+		/* a blog's publisher may be its author, a person */
+		p = ldderef(m, json_object_get(m->ld, "publisher"));
+		if (json_is_object(p) && !ldperson(p) &&
+		    json_is_string(json_object_get(p,
+		    "name")) && samesite(a, json_string_value(
+		    json_object_get(p, "name"))))
+			return 1;
+	}
+	if (m->title != NULL && (head = splittitle(m->title, &tail, 0))) {
+		r = samesite(a, tail);
+		free(head);
+	}
+	return r;
+}
+
 /* a clean author name (malloc'd) or NULL */
 static char *
 authorok(struct ex_meta *m, const char *raw)
@@ -1187,6 +1315,11 @@ authorok(struct ex_meta *m, const char *raw)
 	if ((p = strstr(s, " | ")) != NULL || (p = strstr(s, " - ")) != NULL ||
 	    (p = strstr(s, " – ")) != NULL)
 		*p = '\0';
+	/* "Peter Maahn/SP-X", "Jane Doe / dpa": the name before the
+	 * agency, if it is one of two words or more */
+	if ((p = strchr(s, '/')) != NULL && strstr(s, "://") == NULL &&
+	    memchr(s, ' ', (size_t)(p - s - (p > s && p[-1] == ' '))) != NULL)
+		*p = '\0';
 	len = strlen(s);
 	while (len > 0 && (s[len - 1] == ',' || s[len - 1] == ' ' ||
 	    s[len - 1] == ':'))
@@ -1202,7 +1335,7 @@ authorok(struct ex_meta *m, const char *raw)
 	for (w = orgparts; *w; w++)
 		if (strcasestr(s, *w) != NULL)
 			goto bad;
-	if (domainlike(s) || (m->site != NULL && same(s, m->site)))
+	if (domainlike(s) || siteauthor(m, s))
 		goto bad;
 	for (p = s; *p; p++)
 		if (*p == ' ')
@@ -1412,6 +1545,10 @@ nextpart(xmlNode *n)
 
 	for (up = 0; up < 3 && n != NULL; up++, n = n->parent) {
 		for (c = n->next; c != NULL; c = c->next) {
+			/* not an empty link or icon before the name */
+			if (c->type == XML_ELEMENT_NODE && c->_private != NULL &&
+			    ((struct ex_node *)c->_private)->text == 0)
+				continue;
 			if (c->type == XML_ELEMENT_NODE)
 				return c;
 			if (c->type == XML_TEXT_NODE && c->content != NULL &&
@@ -1517,6 +1654,44 @@ articlebox(const xmlNode *n)
 	return classhas(n, "hentry") || classhas(n, "h-entry");
 }
 
+/* word in one class or id token of v, not in a page builder's own
+ * classes ("elementor-widget" is no sidebar widget) */
+static int
+tokenhas(const char *v, const char *word)
+{
+	static const char *const builders[] = {
+		"elementor", "et_pb_", "vc_", "wp-block-", "fl-", "brxe-",
+		NULL
+	};
+	const char *const *b;
+	char tok[128];
+	size_t l;
+
+	while (v != NULL && *v != '\0') {
+		v += strspn(v, " \t\r\n");
+		l = strcspn(v, " \t\r\n");
+		if (l > 0 && l < sizeof(tok)) {
+			memcpy(tok, v, l);
+			tok[l] = '\0';
+			for (b = builders; *b; b++)
+				if (strncasecmp(tok, *b, strlen(*b)) == 0)
+					break;
+			if (*b == NULL && strcasestr(tok, word) != NULL)
+				return 1;
+		}
+		v += l;
+	}
+	return 0;
+}
+
+/* classhas for bylines: page builders' classes left out */
+static int
+bylineclass(const xmlNode *n, const char *word)
+{
+	return tokenhas(news_html_attr(n, "class"), word) ||
+	    tokenhas(news_html_attr(n, "id"), word);
+}
+
 /* q itself is a place of other articles or comments (the words of
  * baddateplace) */
 static int
@@ -1533,8 +1708,31 @@ badbox(const xmlNode *q)
 	    is(q, "option"))
 		return 1;
 	for (w = words; *w; w++)
-		if (classhas(q, *w))
+		if (bylineclass(q, *w))
 			return 1;
+	return 0;
+}
+
+/* a byline in comments, related posts, sidebars, footers (as
+ * baddateplace, with badbox's words) */
+static int
+badbylinebox(const xmlNode *n)
+{
+	const xmlNode *root = xmlDocGetRootElement(n->doc);
+	int all = root != NULL && root->_private != NULL ?
+	    ((struct ex_node *)root->_private)->text : 0;
+
+	for (n = n->parent; n != NULL && n->type == XML_ELEMENT_NODE;
+	    n = n->parent) {
+		if (is(n, "body"))
+			break;
+		/* a page wrapper is no place ("has-sidebar") */
+		if (n->_private != NULL &&
+		    ((struct ex_node *)n->_private)->text * 3 > all)
+			continue;
+		if (badbox(n))
+			return 1;
+	}
 	return 0;
 }
 
@@ -1550,7 +1748,7 @@ badbylineplace(const xmlNode *n)
 	const xmlNode *q;
 	int below = 0;
 
-	if (!baddateplace(n))
+	if (!baddateplace(n) || !badbylinebox(n))
 		return 0;
 	for (q = n->parent; q != NULL && q->type == XML_ELEMENT_NODE;
 	    q = q->parent) {
@@ -1570,7 +1768,7 @@ badbylineplace(const xmlNode *n)
 		if (is(q, "footer") || is(q, "aside"))
 			continue;
 		for (w = own; *w; w++)
-			if (classhas(q, *w))
+			if (bylineclass(q, *w))
 				break;
 		if (*w != NULL)
 			continue;
@@ -1578,7 +1776,7 @@ badbylineplace(const xmlNode *n)
 			return 1;
 	}
 	/* the article box and what holds it: as for a date */
-	return badbox(q) || baddateplace(q);
+	return badbox(q) || badbylinebox(q);
 }
 
 static int inside(const xmlNode *, const xmlNode *);
@@ -1613,6 +1811,26 @@ inside(const xmlNode *n, const xmlNode *top)
 	return 0;
 }
 
+/* twitter:label1 names the author ("Written by", "Verfasst von",
+ * "Escrito por"), not the reading time */
+static int
+authorlabel(const char *l)
+{
+	static const char *const words[] = {
+		"author", "autor", "auteur", "written", "verfasst",
+		"geschrieben", "escrito", "écrit", "scritto", "geschreven",
+		NULL
+	};
+	const char *const *w;
+
+	if (l == NULL)
+		return 1;
+	for (w = words; *w; w++)
+		if (strcasestr(l, *w) != NULL)
+			return 1;
+	return 0;
+}
+
 static char *
 author(struct ex_meta *m, const char *title, const xmlNode *content)
 {
@@ -1632,10 +1850,7 @@ author(struct ex_meta *m, const char *title, const xmlNode *content)
 	for (k = keys; *k; k++)
 		if ((v = metaget(m, *k)) != NULL) {
 			if (strcmp(*k, "twitter:data1") == 0 &&
-			    metaget(m, "twitter:label1") != NULL &&
-			    strcasestr(metaget(m, "twitter:label1"), "author") ==
-			    NULL && strcasestr(metaget(m, "twitter:label1"),
-			    "written") == NULL)
+			    !authorlabel(metaget(m, "twitter:label1")))
 				continue;
 			if ((s = authorok(m, v)) != NULL)
 				return s;
