@@ -30,4 +30,10 @@ check 'a label and a list in the middle of the text stay' \
 check 'a list that ends the text stays' \
 	'sed "s|<p>Der Verkehrsausschuss.*</p>||" "$X/trailing.html" | news-extract - >u.json &&
 	 jq -r .text u.json | tail -n 1 | grep -q "^- eine Brücke zum Bahnhof"'
+news-extract "$X/boxes.html" >b.json 2>b.err
+check 'affiliate, call-to-action, disclosure, author and copyright boxes go' \
+	'! jq -r .text b.json | grep -E -q "commission|Friday|guest of|Jane Roe|Max Muster|rights reserved" &&
+	 jq -r .text b.json | grep -q "^The old lighthouse on the point" &&
+	 jq -r .text b.json | grep -q "^The keepers left" &&
+	 jq -r .text b.json | grep -q "^The work cost less"'
 done_testing

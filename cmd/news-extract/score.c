@@ -56,10 +56,11 @@ ex_is_block(const char *name)
 
 /* words that mark boilerplate when found inside a class or id */
 static const char *const negsub[] = {
-	"advert", "agegate", "author-bio", "authorbio", "author-box",
+	"advert", "affiliate", "agegate", "author-bio", "authorbio",
+	"author-box", "authorbox", "autor",
 	"banner", "breadcrumb", "byline", "calendar", "comment", "consent",
 	"credit",
-	"cookie", "disclaimer", "disqus", "dropdown", "footer", "footnote-ad",
+	"cookie", "copyright", "disclaimer", "disclosure", "disqus", "dropdown", "footer", "footnote-ad",
 	"gdpr", "hidden", "jump", "login", "masthead", "menu", "modal",
 	"more-stories", "most-popular", "mostpopular", "navbar", "navigation",
 	"newsletter", "outbrain", "pager", "pagination", "paywall", "popular",
@@ -73,7 +74,7 @@ static const char *const negword[] = {
 	"ad", "ads", "aside", "author", "bio", "date", "extra", "foot",
 	"links", "meta", "more", "nav", "rss", "tags", "time", "tools",
 	"topbar", "utility", "counter", "views", "rating", "ratings",
-	"respond", "reply", "subscription"
+	"respond", "reply", "subscription", "cta"
 };
 static const char *const possub[] = {
 	"article", "blog", "body", "content", "entry", "main", "post",
@@ -93,12 +94,12 @@ word(const char *w, size_t n, const char *const *set, size_t setn)
 
 /*
  * The words of negsub and possub by their first two letters, so that
- * one pass over a class value finds them all: pairs[] holds up to four
+ * one pass over a class value finds them all: pairs[] holds up to six
  * word numbers (negsub first, then possub, plus one; 0 ends).
  */
 #define NNEG (sizeof(negsub) / sizeof(negsub[0]))
 #define NPOS (sizeof(possub) / sizeof(possub[0]))
-static unsigned char pairs[26 * 26][4];
+static unsigned char pairs[26 * 26][6];
 
 static int
 pairof(const char *w)
@@ -120,9 +121,9 @@ initpairs(void)
 	done = 1;
 	for (i = 0; i < NNEG + NPOS; i++) {
 		p = pairof(i < NNEG ? negsub[i] : possub[i - NNEG]);
-		for (k = 0; k < 4 && pairs[p][k] != 0; k++)
+		for (k = 0; k < 6 && pairs[p][k] != 0; k++)
 			;
-		if (k == 4)
+		if (k == 6)
 			news_fatal("score.c: too many class words on one pair");
 		pairs[p][k] = (unsigned char)(i + 1);
 	}
@@ -148,7 +149,7 @@ evidence(const char *v, int *pos, int *neg)
 	for (i = 0; i + 1 < n; i++) {
 		if ((p = pairof(low + i)) < 0)
 			continue;
-		for (k = 0; k < 4 && (w = pairs[p][k]) != 0; k++) {
+		for (k = 0; k < 6 && (w = pairs[p][k]) != 0; k++) {
 			const char *word = w <= (int)NNEG ? negsub[w - 1] :
 			    possub[w - 1 - NNEG];
 
