@@ -36,4 +36,14 @@ check 'affiliate, call-to-action, disclosure, author and copyright boxes go' \
 	 jq -r .text b.json | grep -q "^The old lighthouse on the point" &&
 	 jq -r .text b.json | grep -q "^The keepers left" &&
 	 jq -r .text b.json | grep -q "^The work cost less"'
+news-extract "$X/head.html" >h.json 2>h.err
+check 'a breadcrumb, a kicker, a date line and a reading time before the story go' \
+	'! jq -r .text h.json | grep -E -q "Startseite|^Hafen|14:05|Lesezeit" &&
+	 jq -r .text h.json | head -n 1 | grep -q "^Die Fähre fährt wieder" &&
+	 jq -r .text h.json | sed -n 3p | grep -q "^Nach drei Wochen in der Werft"'
+check 'a label before a list at the head of the story stays' \
+	'sed "s|<p>Lesezeit: 3 Minuten</p>|<p>Das Wichtigste:</p><ul><li>Die Fähre fährt ab Montag</li><li>Abends noch nicht</li></ul>|" \
+	    "$X/head.html" | news-extract - >i.json &&
+	 jq -r .text i.json | grep -q "^Das Wichtigste:" &&
+	 jq -r .text i.json | grep -q "^- Abends noch nicht"'
 done_testing

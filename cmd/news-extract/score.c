@@ -1159,6 +1159,144 @@ trimtail(xmlNode *top)
 	}
 }
 
+/*
+ * The head of the text, likewise: before the first paragraph of prose
+ * stand kickers, category labels, breadcrumbs, date lines ("23.10.2018",
+ * "3:59 PM", "24. März 2004, 19:49 | Genesis").  Such blocks go from the
+ * start up to the first one of prose; headings stay and are passed.
+ */
+
+/* the block holding the first visible text in top after node from
+ * (from the start if from is NULL), or NULL */
+static xmlNode *
+nextblock(xmlNode *top, xmlNode *from)
+{
+	xmlNode *n, *b;
+	const char *p;
+
+	n = from == NULL ? top->children : after(from, top);
+	while (n != NULL) {
+		if (n->type == XML_TEXT_NODE && n->content != NULL &&
+		    n->parent->_private != NULL && !INFO(n->parent)->hidden) {
+			for (p = (const char *)n->content; *p != '\0' &&
+			    isspace((unsigned char)*p); p++)
+				;
+			if (*p != '\0') {
+				b = blockof(n->parent);
+				return b != NULL && b != top &&
+				    inside(b, top) ? b : NULL;
+			}
+		}
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		n = after(n, top);
+	}
+	return NULL;
+}
+
+/* s holds a date or a time: 23.10.2018, 2021-10-16, 19:49 */
+static int
+datelike(const char *s)
+{
+	const char *p;
+	size_t a, b;
+
+	for (p = s; *p != '\0'; p++) {
+		if (!isdigit((unsigned char)*p) || (p > s &&
+		    isdigit((unsigned char)p[-1])))
+			continue;
+		a = strspn(p, "0123456789");
+		if (a <= 2 && p[a] == ':' && isdigit((unsigned char)p[a + 1]) &&
+		    isdigit((unsigned char)p[a + 2]))
+			return 1;
+		if (a <= 4 && (p[a] == '.' || p[a] == '/' || p[a] == '-') &&
+		    (b = strspn(p + a + 1, "0123456789")) >= 1 && b <= 2 &&
+		    p[a + 1 + b] == p[a] &&
+		    isdigit((unsigned char)p[a + 2 + b]))
+			return 1;
+	}
+	return 0;
+}
+
+static int
+isheading(const char *name)
+{
+	return name[0] == 'h' && name[1] >= '1' && name[1] <= '6' &&
+	    name[2] == '\0';
+}
+
+/* the element after b is a list or a table */
+static int
+listnext(const xmlNode *b)
+{
+	const xmlNode *n;
+	const char *name;
+
+	for (n = b->next; n != NULL && n->type != XML_ELEMENT_NODE;
+	    n = n->next)
+		;
+	if (n == NULL)
+		return 0;
+	name = (const char *)n->name;
+	return strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0 ||
+	    strcmp(name, "dl") == 0 || strcmp(name, "table") == 0;
+}
+
+/* 1 junk, 0 prose (stop), -1 pass over (a heading) */
+static int
+headjunk(xmlNode *b)
+{
+	const struct ex_node *i = INFO(b);
+	const char *name = (const char *)b->name;
+	char *s;
+	size_t n;
+	int r = 0;
+
+	if (i == NULL || i->text == 0 || i->text > 400)
+		return 0;
+	if (isheading(name))
+		return -1;
+	if (i->link * 2 > i->text && i->text <= 200)
+		return 1;	/* a breadcrumb, a few links */
+	if (strcmp(name, "li") == 0 || strcmp(name, "td") == 0 ||
+	    strcmp(name, "th") == 0 || strcmp(name, "dd") == 0 ||
+	    strcmp(name, "pre") == 0 || strcmp(name, "blockquote") == 0)
+		return 0;
+	s = ex_node_text(b);
+	n = strlen(s);
+	if (n > 0 && s[n - 1] == ':' && n <= 40)
+		r = !listnext(b);	/* a label, not a list's */
+	else if (n > 0 && n <= 30 && strchr(".!?\"”“»),", s[n - 1]) == NULL)
+		r = 1;		/* a word or two: a kicker, a category */
+	else if (n > 0 && n <= 80 && datelike(s) &&
+	    strchr(".!?", s[n - 1]) == NULL)
+		r = 1;		/* a date line */
+	free(s);
+	return r;
+}
+
+static void
+trimhead(xmlNode *top)
+{
+	xmlNode *b, *from = NULL;
+	long cut = 0, all = INFO(top)->text;
+	int k, j;
+
+	for (k = 0; k < TRIMMAX && (b = nextblock(top, from)) != NULL; k++) {
+		if ((j = headjunk(b)) == 0 || (cut + INFO(b)->text) * 5 > all)
+			break;
+		if (j < 0) {
+			from = b;
+			continue;
+		}
+		cut += INFO(b)->text;
+		xmlUnlinkNode(b);
+		xmlFreeNode(b);
+	}
+}
+
 void
 ex_cut_tail(xmlNode *top)
 {
@@ -1166,4 +1304,5 @@ ex_cut_tail(xmlNode *top)
 		return;
 	cutlabels(top);
 	trimtail(top);
+	trimhead(top);
 }
