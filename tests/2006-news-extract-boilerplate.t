@@ -46,4 +46,13 @@ check 'a label before a list at the head of the story stays' \
 	    "$X/head.html" | news-extract - >i.json &&
 	 jq -r .text i.json | grep -q "^Das Wichtigste:" &&
 	 jq -r .text i.json | grep -q "^- Abends noch nicht"'
+news-extract "$X/closing.html" >e.json 2>e.err
+check 'a heading that repeats the page title goes' \
+	'jq -r .text e.json | head -n 1 | grep -q "^The harbour wall will be raised"'
+check 'calls to follow and copyright lines at the end go, the story stays' \
+	'! jq -r .text e.json | grep -E -q "Follow us|rights reserved" &&
+	 jq -r .text e.json | tail -n 1 | grep -q "^Fishermen welcomed the plan"'
+check 'a list item without text shows no bullet' \
+	'! jq -r .text e.json | grep -E -q "^- *$" &&
+	 jq -r .text e.json | grep -q "^- The work starts in May."'
 done_testing

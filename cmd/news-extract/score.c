@@ -1116,6 +1116,40 @@ lastblock(xmlNode *top)
 	return NULL;
 }
 
+/*
+ * A closing line that is no part of the story: a call to follow, to
+ * subscribe, to support the publication, or a copyright notice.
+ */
+static const char *const promowords[] = {
+	"follow us", "follow the", "folgen sie", "folge uns", "síguenos",
+	"siguenos", "suivez-nous", "seguici", "sign up", "subscribe",
+	"abonnier", "newsletter", "suscríbete", "suscribete", "abonnez",
+	"subskrypcj", "all rights reserved", "alle rechte vorbehalten",
+	"derechos reservados", "droits réservés", "diritti riservati",
+	"prawem autorskim", "copyright", "©", "support our", "support us",
+	"unterstütze", "if you enjoyed", "gefällt dir", "lust auf mehr",
+	"download our app", "unsere app", "nuestra app", NULL
+};
+static const char *const socialwords[] = {
+	"facebook", "twitter", "instagram", "telegram", "whatsapp",
+	"youtube", "tiktok", "linkedin", NULL
+};
+
+static int
+promo(const char *s)
+{
+	const char *const *w;
+	int k = 0;
+
+	for (w = promowords; *w != NULL; w++)
+		if (strcasestr(s, *w) != NULL)
+			return 1;
+	for (w = socialwords; *w != NULL; w++)
+		if (strcasestr(s, *w) != NULL && ++k == 2)
+			return 1;	/* "on Facebook and Twitter" */
+	return 0;
+}
+
 static int
 trailjunk(xmlNode *b)
 {
@@ -1139,6 +1173,8 @@ trailjunk(xmlNode *b)
 		r = 1;		/* a label whose list is gone */
 	else if (n > 0 && n <= 30 && strchr(".!?\"”“»)", s[n - 1]) == NULL)
 		r = 1;		/* a word or two: a name, a label */
+	else if (n <= 300 && promo(s))
+		r = 1;
 	free(s);
 	return r;
 }
@@ -1277,16 +1313,61 @@ headjunk(xmlNode *b)
 	return r;
 }
 
+/* the text of the page's title element (malloc'd), or NULL */
+static char *
+doctitle(const xmlNode *top)
+{
+	const xmlNode *n;
+
+	if (top->doc == NULL || (n = xmlDocGetRootElement(top->doc)) == NULL)
+		return NULL;
+	for (n = n->children; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)n->name, "head") == 0)
+			break;
+	if (n == NULL)
+		return NULL;
+	for (n = n->children; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)n->name, "title") == 0)
+			return ex_node_text(n);
+	return NULL;
+}
+
+/* the heading b repeats the page's title ("Headline - Site") */
+static int
+titleheading(xmlNode *b, const char *title)
+{
+	char *s;
+	int r;
+
+	if (title == NULL || INFO(b)->text < 10)
+		return 0;
+	s = ex_node_text(b);
+	r = strlen(s) >= 10 && strcasestr(title, s) != NULL;
+	free(s);
+	return r;
+}
+
 static void
 trimhead(xmlNode *top)
 {
 	xmlNode *b, *from = NULL;
 	long cut = 0, all = INFO(top)->text;
 	int k, j;
+	char *title = NULL;
+	int titled = 0;
 
 	for (k = 0; k < TRIMMAX && (b = nextblock(top, from)) != NULL; k++) {
 		if ((j = headjunk(b)) == 0 || (cut + INFO(b)->text) * 5 > all)
 			break;
+		if (j < 0 && !titled) {
+			titled = 1;	/* the first heading only */
+			if (title == NULL)
+				title = doctitle(top);
+			if (titleheading(b, title))
+				j = 1;
+		}
 		if (j < 0) {
 			from = b;
 			continue;
@@ -1295,6 +1376,7 @@ trimhead(xmlNode *top)
 		xmlUnlinkNode(b);
 		xmlFreeNode(b);
 	}
+	free(title);
 }
 
 void
