@@ -30,4 +30,29 @@ check 'a label and a list in the middle of the text stay' \
 check 'a list that ends the text stays' \
 	'sed "s|<p>Der Verkehrsausschuss.*</p>||" "$X/trailing.html" | news-extract - >u.json &&
 	 jq -r .text u.json | tail -n 1 | grep -q "^- eine Brücke zum Bahnhof"'
+news-extract "$X/boxes.html" >b.json 2>b.err
+check 'affiliate, call-to-action, disclosure, author and copyright boxes go' \
+	'! jq -r .text b.json | grep -E -q "commission|Friday|guest of|Jane Roe|Max Muster|rights reserved" &&
+	 jq -r .text b.json | grep -q "^The old lighthouse on the point" &&
+	 jq -r .text b.json | grep -q "^The keepers left" &&
+	 jq -r .text b.json | grep -q "^The work cost less"'
+news-extract "$X/head.html" >h.json 2>h.err
+check 'a breadcrumb, a kicker, a date line and a reading time before the story go' \
+	'! jq -r .text h.json | grep -E -q "Startseite|^Hafen|14:05|Lesezeit" &&
+	 jq -r .text h.json | head -n 1 | grep -q "^Die Fähre fährt wieder" &&
+	 jq -r .text h.json | sed -n 3p | grep -q "^Nach drei Wochen in der Werft"'
+check 'a label before a list at the head of the story stays' \
+	'sed "s|<p>Lesezeit: 3 Minuten</p>|<p>Das Wichtigste:</p><ul><li>Die Fähre fährt ab Montag</li><li>Abends noch nicht</li></ul>|" \
+	    "$X/head.html" | news-extract - >i.json &&
+	 jq -r .text i.json | grep -q "^Das Wichtigste:" &&
+	 jq -r .text i.json | grep -q "^- Abends noch nicht"'
+news-extract "$X/closing.html" >e.json 2>e.err
+check 'a heading that repeats the page title goes' \
+	'jq -r .text e.json | head -n 1 | grep -q "^The harbour wall will be raised"'
+check 'calls to follow and copyright lines at the end go, the story stays' \
+	'! jq -r .text e.json | grep -E -q "Follow us|rights reserved" &&
+	 jq -r .text e.json | tail -n 1 | grep -q "^Fishermen welcomed the plan"'
+check 'a list item without text shows no bullet' \
+	'! jq -r .text e.json | grep -E -q "^- *$" &&
+	 jq -r .text e.json | grep -q "^- The work starts in May."'
 done_testing

@@ -17,6 +17,7 @@ struct tx {
 	int space;	/* pending space */
 	int pre;
 	int cell;	/* a cell was written on this row */
+	int bullet;	/* a list item's "- " waits for its first text */
 };
 
 static void
@@ -40,6 +41,10 @@ flush(struct tx *t)
 	}
 	t->brk = 0;
 	t->space = 0;
+	if (t->bullet) {
+		news_buf_adds(t->out, "- ");
+		t->bullet = 0;
+	}
 }
 
 static void
@@ -111,9 +116,8 @@ enter(struct tx *t, const xmlNode *n)
 		}
 		t->cell = 1;
 	} else if (isname(n, "li")) {
-		wantbreak(t, 2);
-		flush(t);
-		news_buf_adds(t->out, "- ");
+		wantbreak(t, 2);	/* an item without text shows nothing */
+		t->bullet = 1;
 	} else if (isname(n, "pre")) {
 		wantbreak(t, 2);
 		t->pre++;
@@ -129,6 +133,8 @@ leave(struct tx *t, const xmlNode *n)
 
 	if (isname(n, "pre"))
 		t->pre--;
+	if (isname(n, "li"))
+		t->bullet = 0;
 	if (isname(n, "td") || isname(n, "th"))
 		return;
 	if (isname(n, "tr"))

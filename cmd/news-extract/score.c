@@ -56,10 +56,11 @@ ex_is_block(const char *name)
 
 /* words that mark boilerplate when found inside a class or id */
 static const char *const negsub[] = {
-	"advert", "agegate", "author-bio", "authorbio", "author-box",
+	"advert", "affiliate", "agegate", "author-bio", "authorbio",
+	"author-box", "authorbox", "autor",
 	"banner", "breadcrumb", "byline", "calendar", "comment", "consent",
 	"credit",
-	"cookie", "disclaimer", "disqus", "dropdown", "footer", "footnote-ad",
+	"cookie", "copyright", "disclaimer", "disclosure", "disqus", "dropdown", "footer", "footnote-ad",
 	"gdpr", "hidden", "jump", "login", "masthead", "menu", "modal",
 	"more-stories", "most-popular", "mostpopular", "navbar", "navigation",
 	"newsletter", "outbrain", "pager", "pagination", "paywall", "popular",
@@ -73,7 +74,7 @@ static const char *const negword[] = {
 	"ad", "ads", "aside", "author", "bio", "date", "extra", "foot",
 	"links", "meta", "more", "nav", "rss", "tags", "time", "tools",
 	"topbar", "utility", "counter", "views", "rating", "ratings",
-	"respond", "reply", "subscription"
+	"respond", "reply", "subscription", "cta"
 };
 static const char *const possub[] = {
 	"article", "blog", "body", "content", "entry", "main", "post",
@@ -93,12 +94,12 @@ word(const char *w, size_t n, const char *const *set, size_t setn)
 
 /*
  * The words of negsub and possub by their first two letters, so that
- * one pass over a class value finds them all: pairs[] holds up to four
+ * one pass over a class value finds them all: pairs[] holds up to six
  * word numbers (negsub first, then possub, plus one; 0 ends).
  */
 #define NNEG (sizeof(negsub) / sizeof(negsub[0]))
 #define NPOS (sizeof(possub) / sizeof(possub[0]))
-static unsigned char pairs[26 * 26][4];
+static unsigned char pairs[26 * 26][6];
 
 static int
 pairof(const char *w)
@@ -120,9 +121,9 @@ initpairs(void)
 	done = 1;
 	for (i = 0; i < NNEG + NPOS; i++) {
 		p = pairof(i < NNEG ? negsub[i] : possub[i - NNEG]);
-		for (k = 0; k < 4 && pairs[p][k] != 0; k++)
+		for (k = 0; k < 6 && pairs[p][k] != 0; k++)
 			;
-		if (k == 4)
+		if (k == 6)
 			news_fatal("score.c: too many class words on one pair");
 		pairs[p][k] = (unsigned char)(i + 1);
 	}
@@ -148,7 +149,7 @@ evidence(const char *v, int *pos, int *neg)
 	for (i = 0; i + 1 < n; i++) {
 		if ((p = pairof(low + i)) < 0)
 			continue;
-		for (k = 0; k < 4 && (w = pairs[p][k]) != 0; k++) {
+		for (k = 0; k < 6 && (w = pairs[p][k]) != 0; k++) {
 			const char *word = w <= (int)NNEG ? negsub[w - 1] :
 			    possub[w - 1 - NNEG];
 
@@ -1115,6 +1116,40 @@ lastblock(xmlNode *top)
 	return NULL;
 }
 
+/*
+ * A closing line that is no part of the story: a call to follow, to
+ * subscribe, to support the publication, or a copyright notice.
+ */
+static const char *const promowords[] = {
+	"follow us", "follow the", "folgen sie", "folge uns", "síguenos",
+	"siguenos", "suivez-nous", "seguici", "sign up", "subscribe",
+	"abonnier", "newsletter", "suscríbete", "suscribete", "abonnez",
+	"subskrypcj", "all rights reserved", "alle rechte vorbehalten",
+	"derechos reservados", "droits réservés", "diritti riservati",
+	"prawem autorskim", "copyright", "©", "support our", "support us",
+	"unterstütze", "if you enjoyed", "gefällt dir", "lust auf mehr",
+	"download our app", "unsere app", "nuestra app", NULL
+};
+static const char *const socialwords[] = {
+	"facebook", "twitter", "instagram", "telegram", "whatsapp",
+	"youtube", "tiktok", "linkedin", NULL
+};
+
+static int
+promo(const char *s)
+{
+	const char *const *w;
+	int k = 0;
+
+	for (w = promowords; *w != NULL; w++)
+		if (strcasestr(s, *w) != NULL)
+			return 1;
+	for (w = socialwords; *w != NULL; w++)
+		if (strcasestr(s, *w) != NULL && ++k == 2)
+			return 1;	/* "on Facebook and Twitter" */
+	return 0;
+}
+
 static int
 trailjunk(xmlNode *b)
 {
@@ -1138,6 +1173,8 @@ trailjunk(xmlNode *b)
 		r = 1;		/* a label whose list is gone */
 	else if (n > 0 && n <= 30 && strchr(".!?\"”“»)", s[n - 1]) == NULL)
 		r = 1;		/* a word or two: a name, a label */
+	else if (n <= 300 && promo(s))
+		r = 1;
 	free(s);
 	return r;
 }
@@ -1158,6 +1195,190 @@ trimtail(xmlNode *top)
 	}
 }
 
+/*
+ * The head of the text, likewise: before the first paragraph of prose
+ * stand kickers, category labels, breadcrumbs, date lines ("23.10.2018",
+ * "3:59 PM", "24. März 2004, 19:49 | Genesis").  Such blocks go from the
+ * start up to the first one of prose; headings stay and are passed.
+ */
+
+/* the block holding the first visible text in top after node from
+ * (from the start if from is NULL), or NULL */
+static xmlNode *
+nextblock(xmlNode *top, xmlNode *from)
+{
+	xmlNode *n, *b;
+	const char *p;
+
+	n = from == NULL ? top->children : after(from, top);
+	while (n != NULL) {
+		if (n->type == XML_TEXT_NODE && n->content != NULL &&
+		    n->parent->_private != NULL && !INFO(n->parent)->hidden) {
+			for (p = (const char *)n->content; *p != '\0' &&
+			    isspace((unsigned char)*p); p++)
+				;
+			if (*p != '\0') {
+				b = blockof(n->parent);
+				return b != NULL && b != top &&
+				    inside(b, top) ? b : NULL;
+			}
+		}
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		n = after(n, top);
+	}
+	return NULL;
+}
+
+/* s holds a date or a time: 23.10.2018, 2021-10-16, 19:49 */
+static int
+datelike(const char *s)
+{
+	const char *p;
+	size_t a, b;
+
+	for (p = s; *p != '\0'; p++) {
+		if (!isdigit((unsigned char)*p) || (p > s &&
+		    isdigit((unsigned char)p[-1])))
+			continue;
+		a = strspn(p, "0123456789");
+		if (a <= 2 && p[a] == ':' && isdigit((unsigned char)p[a + 1]) &&
+		    isdigit((unsigned char)p[a + 2]))
+			return 1;
+		if (a <= 4 && (p[a] == '.' || p[a] == '/' || p[a] == '-') &&
+		    (b = strspn(p + a + 1, "0123456789")) >= 1 && b <= 2 &&
+		    p[a + 1 + b] == p[a] &&
+		    isdigit((unsigned char)p[a + 2 + b]))
+			return 1;
+	}
+	return 0;
+}
+
+static int
+isheading(const char *name)
+{
+	return name[0] == 'h' && name[1] >= '1' && name[1] <= '6' &&
+	    name[2] == '\0';
+}
+
+/* the element after b is a list or a table */
+static int
+listnext(const xmlNode *b)
+{
+	const xmlNode *n;
+	const char *name;
+
+	for (n = b->next; n != NULL && n->type != XML_ELEMENT_NODE;
+	    n = n->next)
+		;
+	if (n == NULL)
+		return 0;
+	name = (const char *)n->name;
+	return strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0 ||
+	    strcmp(name, "dl") == 0 || strcmp(name, "table") == 0;
+}
+
+/* 1 junk, 0 prose (stop), -1 pass over (a heading) */
+static int
+headjunk(xmlNode *b)
+{
+	const struct ex_node *i = INFO(b);
+	const char *name = (const char *)b->name;
+	char *s;
+	size_t n;
+	int r = 0;
+
+	if (i == NULL || i->text == 0 || i->text > 400)
+		return 0;
+	if (isheading(name))
+		return -1;
+	if (i->link * 2 > i->text && i->text <= 200)
+		return 1;	/* a breadcrumb, a few links */
+	if (strcmp(name, "li") == 0 || strcmp(name, "td") == 0 ||
+	    strcmp(name, "th") == 0 || strcmp(name, "dd") == 0 ||
+	    strcmp(name, "pre") == 0 || strcmp(name, "blockquote") == 0)
+		return 0;
+	s = ex_node_text(b);
+	n = strlen(s);
+	if (n > 0 && s[n - 1] == ':' && n <= 40)
+		r = !listnext(b);	/* a label, not a list's */
+	else if (n > 0 && n <= 30 && strchr(".!?\"”“»),", s[n - 1]) == NULL)
+		r = 1;		/* a word or two: a kicker, a category */
+	else if (n > 0 && n <= 80 && datelike(s) &&
+	    strchr(".!?", s[n - 1]) == NULL)
+		r = 1;		/* a date line */
+	free(s);
+	return r;
+}
+
+/* the text of the page's title element (malloc'd), or NULL */
+static char *
+doctitle(const xmlNode *top)
+{
+	const xmlNode *n;
+
+	if (top->doc == NULL || (n = xmlDocGetRootElement(top->doc)) == NULL)
+		return NULL;
+	for (n = n->children; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)n->name, "head") == 0)
+			break;
+	if (n == NULL)
+		return NULL;
+	for (n = n->children; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)n->name, "title") == 0)
+			return ex_node_text(n);
+	return NULL;
+}
+
+/* the heading b repeats the page's title ("Headline - Site") */
+static int
+titleheading(xmlNode *b, const char *title)
+{
+	char *s;
+	int r;
+
+	if (title == NULL || INFO(b)->text < 10)
+		return 0;
+	s = ex_node_text(b);
+	r = strlen(s) >= 10 && strcasestr(title, s) != NULL;
+	free(s);
+	return r;
+}
+
+static void
+trimhead(xmlNode *top)
+{
+	xmlNode *b, *from = NULL;
+	long cut = 0, all = INFO(top)->text;
+	int k, j;
+	char *title = NULL;
+	int titled = 0;
+
+	for (k = 0; k < TRIMMAX && (b = nextblock(top, from)) != NULL; k++) {
+		if ((j = headjunk(b)) == 0 || (cut + INFO(b)->text) * 5 > all)
+			break;
+		if (j < 0 && !titled) {
+			titled = 1;	/* the first heading only */
+			if (title == NULL)
+				title = doctitle(top);
+			if (titleheading(b, title))
+				j = 1;
+		}
+		if (j < 0) {
+			from = b;
+			continue;
+		}
+		cut += INFO(b)->text;
+		xmlUnlinkNode(b);
+		xmlFreeNode(b);
+	}
+	free(title);
+}
+
 void
 ex_cut_tail(xmlNode *top)
 {
@@ -1165,4 +1386,5 @@ ex_cut_tail(xmlNode *top)
 		return;
 	cutlabels(top);
 	trimtail(top);
+	trimhead(top);
 }
