@@ -55,4 +55,19 @@ check 'calls to follow and copyright lines at the end go, the story stays' \
 check 'a list item without text shows no bullet' \
 	'! jq -r .text e.json | grep -E -q "^- *$" &&
 	 jq -r .text e.json | grep -q "^- The work starts in May."'
+news-extract "$X/midtext.html" >m.json 2>m.err
+check 'a caption ending with its credit goes, a sentence with a sign stays' \
+	'! jq -r .text m.json | grep -q "Foto: Stadt Halle" &&
+	 jq -r .text m.json | grep -q "^Die Sprecherin sagte"'
+check 'an advertisement label in the middle of the text goes' \
+	'! jq -r .text m.json | grep -q "^Anzeige"'
+check 'a call to follow on networks in the last third goes, before the end' \
+	'! jq -r .text m.json | grep -q "^Folgen Sie uns" &&
+	 jq -r .text m.json | grep -q "^Auch die Fähre"'
+check 'the post record line in the last third goes' \
+	'! jq -r .text m.json | grep -q "^Der Beitrag wurde am"'
+check 'a contact box goes' \
+	'! jq -r .text m.json | grep -q "Ansprechpartnerin"'
+check 'many short labels at the end all go' \
+	'jq -r .text m.json | tail -n 1 | grep -q "^Als nächstes soll"'
 done_testing

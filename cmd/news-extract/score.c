@@ -59,12 +59,12 @@ static const char *const negsub[] = {
 	"advert", "affiliate", "agegate", "author-bio", "authorbio",
 	"author-box", "authorbox", "autor",
 	"banner", "breadcrumb", "byline", "calendar", "comment", "consent",
-	"credit",
+	"contact", "credit",
 	"cookie", "copyright", "disclaimer", "disclosure", "disqus", "dropdown", "footer", "footnote-ad",
 	"gdpr", "hidden", "jump", "login", "masthead", "menu", "modal",
 	"more-stories", "most-popular", "mostpopular", "navbar", "navigation",
 	"newsletter", "outbrain", "pager", "pagination", "paywall", "popular",
-	"popup", "print", "promo", "recommend", "related", "share",
+	"popup", "pressofficer", "print", "promo", "recommend", "related", "share",
 	"sharing", "sidebar", "signup", "skip", "social", "sponsor",
 	"subscribe", "tag-cloud", "tagcloud", "taboola", "toolbar",
 	"trending", "widget"
@@ -691,6 +691,45 @@ static const char *const creditwords[] = {
 	"(foto:", "(photo:", "©", NULL
 };
 
+/*
+ * A caption that ends with its credit: "Puerto de Montevideo. Foto:
+ * Archivo", "Ski-Star. © AFP / MARCO BERTORELLO", "(Foto: Privat)".
+ * The credit is the last words of a short block: short itself, no
+ * further sentence after it.
+ */
+static const char *const tailcredits[] = {
+	"foto:", "fotos:", "(foto ", "photo:", "photos:", "photograph:",
+	"bild:", "kuva:", "credit:", "crédito:", "image:", "imagen:",
+	"(quelle:", "(source:", "(fuente:", "zdjęcie:", "©", NULL
+};
+
+static int
+creditend(const char *s)
+{
+	const char *const *w;
+	const char *p, *q, *last = NULL;
+
+	for (w = tailcredits; *w != NULL; w++)
+		for (p = s; (q = strcasestr(p, *w)) != NULL; p = q + 1)
+			if ((q == s || q[-1] == ' ' || q[-1] == '(' ||
+			    q[-1] == '|') && (last == NULL || q > last))
+				last = q;
+	if (last == NULL || last == s || strlen(last) > 70)
+		return 0;
+	for (p = last; *p != '\0' && *p != ' ' && *p != ':'; p++)
+		;
+	while (*p == ':' || *p == ' ')
+		p++;
+	if (islower((unsigned char)*p))
+		return 0;	/* "... ©" in a sentence: no name follows */
+	for (; *p != '\0'; p++)
+		if ((*p == '.' || *p == '!' || *p == '?') && p[1] == ' ' &&
+		    isupper((unsigned char)p[2]) && (q = strchr(p + 3, ' '))
+		    != NULL && strchr(q + 1, ' ') != NULL)
+			return 0;	/* a sentence follows: prose */
+	return 1;
+}
+
 static int
 credit(const xmlNode *n, const struct ex_node *i)
 {
@@ -698,11 +737,44 @@ credit(const xmlNode *n, const struct ex_node *i)
 	char *s;
 	int r = 0;
 
-	if (i->text == 0 || i->text > 80 || i->own != i->text)
+	if (i->text == 0 || i->text > 250 || i->own != i->text)
 		return 0;	/* a leaf block only: not a caption around it */
 	s = ex_node_text(n);
-	for (w = creditwords; *w != NULL && !r; w++)
-		r = strncasecmp(s, *w, strlen(*w)) == 0;
+	if (i->text <= 80)
+		for (w = creditwords; *w != NULL && !r; w++)
+			r = strncasecmp(s, *w, strlen(*w)) == 0;
+	if (!r)
+		r = creditend(s);
+	free(s);
+	return r;
+}
+
+/* an advertisement's label standing alone: "Anzeige", "Advertisement" */
+static const char *const adlabels[] = {
+	"advertisement", "advertising", "anzeige", "werbung", "publicidad",
+	"espacio publicitario", "publicité", "publicite", "pubblicità",
+	"publicidade", "reklama", "advertentie", "sponsored", "ad",
+	"anuncio", "реклама", NULL
+};
+
+static int
+adlabel(const xmlNode *n, const struct ex_node *i)
+{
+	const char *const *w;
+	char *s, *p;
+	size_t k;
+	int r = 0;
+
+	if (i->text == 0 || i->text > 24 || i->own != i->text)
+		return 0;
+	s = ex_node_text(n);
+	for (p = s; *p == '-' || *p == ' ' || *p == '*' || *p == '['; p++)
+		;
+	k = strlen(p);
+	while (k > 0 && strchr("-: *]", p[k - 1]) != NULL)
+		k--;
+	for (w = adlabels; *w != NULL && !r; w++)
+		r = strlen(*w) == k && strncasecmp(p, *w, k) == 0;
 	free(s);
 	return r;
 }
@@ -722,7 +794,7 @@ prunable(const xmlNode *n, const struct ex_node *top)
 		return 1;
 	if (i->block && linkdense(n, i))
 		return 1;
-	if (i->block && credit(n, i))
+	if (i->block && (credit(n, i) || adlabel(n, i)))
 		return 1;
 	return 0;
 }
@@ -1022,6 +1094,78 @@ tailish(xmlNode *n, xmlNode *top, long all)
 	return text * 100 < all * 15 || link * 100 > text * 35;
 }
 
+/*
+ * A line in the last third of the text that is no part of the story,
+ * even before its end: a call to follow the site on a network ("Follow
+ * The Gleaner on Twitter", "Síguenos en Telegram"), to subscribe or
+ * support, or the post's own record ("Der Beitrag wurde am ...
+ * veröffentlicht", "Filed under").  The test is stricter than at the
+ * very end: a network with a call to follow, or an opening that is
+ * such a call.
+ */
+static const char *const followwords[] = {
+	"follow", "folg", "síguenos", "siguenos", "síganos", "suivez",
+	"seguici", "siga-nos", "segue-nos", "join", "únete", "unete",
+	"like us", "find us", "abonn", "subscribe", "suscr", "canal de",
+	"channel", "kanal", NULL
+};
+static const char *const networks[] = {
+	"facebook", "twitter", "instagram", "telegram", "whatsapp",
+	"youtube", "tiktok", "linkedin", "pinterest", "google news",
+	"mastodon", NULL
+};
+static const char *const closingstarts[] = {
+	"if you enjoyed", "support our", "support us", "unterstütze",
+	"gefällt dir", "lust auf mehr", "download our app", "get the latest",
+	"never miss", "stay up-to-date", "stay up to date", "sign up for",
+	"sign up to", "subscribe to", "hazte miembro", "werden sie mitglied",
+	"besuchen sie unseren", "to view the full story",
+	"der beitrag wurde am", "dieser beitrag wurde am",
+	"dieser text wurde veröffentlicht", "erstellt am",
+	"this entry was posted", "filed under", "last modified",
+	"zuletzt aktualisiert", "zuletzt geändert", NULL
+};
+
+static int
+closingline(const char *s)
+{
+	const char *const *w;
+	int f = 0, k = 0;
+
+	while (*s != '\0' && !isalnum((unsigned char)*s) &&
+	    (unsigned char)*s < 0x80)
+		s++;
+	for (w = closingstarts; *w != NULL; w++)
+		if (strncasecmp(s, *w, strlen(*w)) == 0)
+			return 1;
+	for (w = followwords; *w != NULL && !f; w++)
+		f = strcasestr(s, *w) != NULL;
+	for (w = networks; *w != NULL; w++)
+		if (strcasestr(s, *w) != NULL)
+			k++;
+	return (f && k > 0) || (k >= 2 && strlen(s) <= 160);
+}
+
+/* n is a short block of its own text in the last third of top */
+static int
+closingblock(const xmlNode *n, long before, long all)
+{
+	const struct ex_node *i = INFO(n);
+	const char *name = (const char *)n->name;
+	char *s;
+	int r;
+
+	if (!i->block || i->text < 10 || i->text > 300 || i->own != i->text ||
+	    before * 3 < all * 2 || strcmp(name, "li") == 0 ||
+	    strcmp(name, "td") == 0 || strcmp(name, "th") == 0 ||
+	    strcmp(name, "blockquote") == 0 || strcmp(name, "pre") == 0)
+		return 0;
+	s = ex_node_text(n);
+	r = closingline(s);
+	free(s);
+	return r;
+}
+
 static void
 cutlabels(xmlNode *top)
 {
@@ -1039,6 +1183,14 @@ cutlabels(xmlNode *top)
 
 			textstats(n->content, &c, &p, &k);
 			before += c;
+		}
+		if (n->type == XML_ELEMENT_NODE && n->_private != NULL &&
+		    closingblock(n, before, all)) {
+			next = after(n, top);
+			xmlUnlinkNode(n);
+			xmlFreeNode(n);
+			n = next;
+			continue;
 		}
 		if (n->type == XML_ELEMENT_NODE && n->_private != NULL &&
 		    labelnode(n)) {
@@ -1186,9 +1338,11 @@ trimtail(xmlNode *top)
 	long cut = 0, all = INFO(top)->text;
 	int k;
 
-	for (k = 0; k < TRIMMAX && (b = lastblock(top)) != NULL; k++) {
+	/* a label or two words counts for a third of a block */
+	for (k = 0; k < 3 * TRIMMAX && (b = lastblock(top)) != NULL; ) {
 		if (!trailjunk(b) || (cut + INFO(b)->text) * 5 > all)
 			break;
+		k += INFO(b)->text <= 30 ? 1 : 3;
 		cut += INFO(b)->text;
 		xmlUnlinkNode(b);
 		xmlFreeNode(b);
