@@ -61,6 +61,8 @@ check 'a caption ending with its credit goes, a sentence with a sign stays' \
 	 jq -r .text m.json | grep -q "^Die Sprecherin sagte"'
 check 'an advertisement label in the middle of the text goes' \
 	'! jq -r .text m.json | grep -q "^Anzeige"'
+check 'a disclosure and a source line standing alone go' \
+	'! jq -r .text m.json | grep -E -q "Partnern|^Quelle"'
 check 'a call to follow on networks in the last third goes, before the end' \
 	'! jq -r .text m.json | grep -q "^Folgen Sie uns" &&
 	 jq -r .text m.json | grep -q "^Auch die Fähre"'

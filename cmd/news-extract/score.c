@@ -688,7 +688,7 @@ static const char *const creditwords[] = {
 	"foto:", "fotos:", "foto ©", "bild:", "bilder:", "photo:",
 	"photos:", "photo ©", "image:", "images:", "credit:", "credits:",
 	"crédit", "imagen:", "titelbild:", "beitragsbild", "bildquelle",
-	"(foto:", "(photo:", "©", NULL
+	"(foto:", "(photo:", "©", "quelle:", "źródło:", "fuente:", NULL
 };
 
 /*
@@ -779,6 +779,29 @@ adlabel(const xmlNode *n, const struct ex_node *i)
 	return r;
 }
 
+/* a disclosure: "Anzeige, enthält Affiliate Links", "*Werbung. Dieser
+ * Beitrag enthält Werbung für ..." */
+static int
+disclosure(const xmlNode *n, const struct ex_node *i)
+{
+	const char *const *w;
+	char *s, *p;
+	size_t k;
+	int r = 0;
+
+	if (i->text == 0 || i->text > 100 || i->own != i->text)
+		return 0;
+	s = ex_node_text(n);
+	for (p = s; *p == ' ' || *p == '*' || *p == '['; p++)
+		;
+	for (w = adlabels; *w != NULL && !r; w++)
+		r = strlen(*w) > 2 && strncasecmp(p, *w, (k = strlen(*w))) == 0 &&
+		    (p[k] == ',' || p[k] == '.' || p[k] == '|' ||
+		    (p[k] == ' ' && p[k + 1] == '-'));
+	free(s);
+	return r;
+}
+
 static int
 prunable(const xmlNode *n, const struct ex_node *top)
 {
@@ -794,7 +817,7 @@ prunable(const xmlNode *n, const struct ex_node *top)
 		return 1;
 	if (i->block && linkdense(n, i))
 		return 1;
-	if (i->block && (credit(n, i) || adlabel(n, i)))
+	if (i->block && (credit(n, i) || adlabel(n, i) || disclosure(n, i)))
 		return 1;
 	return 0;
 }
