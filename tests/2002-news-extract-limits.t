@@ -41,4 +41,8 @@ check 'a huge record on stdin is passed through unchanged' \
 	 grep -q "big: HTML larger" e && jq -e ".id == \"big\" and has(\"html\")" o >/dev/null'
 check 'html that is not a string: passed through' \
 	'echo "{\"id\":\"n\",\"html\":42}" | news-extract >o 2>e; test $? -eq 1 && jq -e ".html == 42" o'
+check 'every fuzz seed and crash found so far: no crash, one record each' \
+	'n=0; for f in "$TOP"/tests/fuzz/seeds/extract/*; do n=$((n + 1)); done &&
+	 news-extract "$TOP"/tests/fuzz/seeds/extract/* >s.jsonl 2>s.err;
+	 st=$?; test $st -le 1 && test "$(wc -l <s.jsonl)" -eq "$n"'
 done_testing

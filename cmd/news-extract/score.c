@@ -1550,6 +1550,9 @@ trimhead(xmlNode *top)
 			continue;
 		}
 		cut += INFO(b)->text;
+		/* a block holding a heading passed over: start again */
+		if (from != NULL && inside(from, b))
+			from = NULL;
 		xmlUnlinkNode(b);
 		xmlFreeNode(b);
 	}
