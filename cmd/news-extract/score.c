@@ -1232,9 +1232,11 @@ cutlabels(xmlNode *top)
 				    next->type == XML_ELEMENT_NODE &&
 				    next->_private != NULL &&
 				    INFO(next)->link * 2 > INFO(next)->text) {
+					xmlNode *list = next;
+
 					next = after(next, top);
-					xmlUnlinkNode(n->next);
-					xmlFreeNode(n->next);
+					xmlUnlinkNode(list);
+					xmlFreeNode(list);
 				}
 				xmlUnlinkNode(n);
 				xmlFreeNode(n);
