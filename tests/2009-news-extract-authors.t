@@ -50,4 +50,16 @@ check '"Autoren", "Auteur :" open a byline' \
 	 test "$(au auteur)" = "Koffi Mensah"'
 check 'the site'"'"'s own name is no author, a blogger named in the blog'"'"'s name is' \
 	'test "$(au site)" = null && test "$(au blog)" = "Nora Lind"'
+check 'a byline in a "teaser" box that holds the title h1 is the article'"'"'s own' \
+	'test "$(au header-teaser)" = "Petra Holm"'
+check '"| By " for screen readers opens a byline' \
+	'test "$(au sr-by)" = "Cara Dunn"'
+check 'a name doubled for screen readers is read once' \
+	'test "$(au sr-double)" = "Maëlle Kerrien"'
+check 'a login as meta author gives way to the byline'"'"'s name with its letters' \
+	'test "$(au login)" = "Jónas Bergmaíer" &&
+	 test "$(au login-other)" = "jonas_bergmaier"'
+check 'a name alone in bold or italics closing the article signs it' \
+	'test "$(au signname)" = "Stefan Wendt" &&
+	 test "$(au signname-not)" = null'
 done_testing

@@ -378,7 +378,8 @@ bylinetext(struct ex_meta *m, const unsigned char *s, size_t len)
 {
 	size_t l;
 
-	while (len > 0 && isspace(*s))
+	/* "| By " (a screen reader's byline before the name) */
+	while (len > 0 && (isspace(*s) || *s == '|'))
 		s++, len--;
 	while (len > 0 && isspace(s[len - 1]))
 		len--;
@@ -1413,6 +1414,7 @@ ldauthor(struct ex_meta *m)
 }
 
 static int baddateplace(const xmlNode *);
+static int holds(const xmlNode *, const xmlNode *);
 static long titlepos(struct ex_meta *, const char *);
 
 /* "Jane van Doe": at most five words, all capitalised but particles */
@@ -1563,14 +1565,53 @@ nextpart(xmlNode *n)
 	return NULL;
 }
 
+/* n is there for screen readers only ("sr-only", "screen-reader-text",
+ * "visually-hidden") */
+static int
+sronly(const xmlNode *n)
+{
+	static const char *const words[] = {
+		"sr-only", "screen-reader", "visually-hidden", "visuallyhidden",
+		"srOnly", NULL
+	};
+	const char *c = news_html_attr(n, "class");
+	const char *const *w;
+
+	for (w = words; c != NULL && *w; w++)
+		if (strcasestr(c, *w) != NULL)
+			return 1;
+	return 0;
+}
+
+/* the text of n without what is there for screen readers only: "Jane
+ * Doe<span class=sr-only>Jane Doe</span>" */
+static void
+nametext(struct news_buf *b, const xmlNode *n)
+{
+	const xmlNode *c;
+
+	if (n->type == XML_TEXT_NODE && n->content != NULL)
+		news_buf_adds(b, (const char *)n->content);
+	if (n->type != XML_ELEMENT_NODE || sronly(n))
+		return;
+	for (c = n->children; c != NULL; c = c->next)
+		nametext(b, c);
+}
+
 /* the text of n, if it is short enough to be a name (malloc'd) */
 static char *
 shorttext(const xmlNode *n)
 {
+	struct news_buf b = NEWS_BUF_INIT;
+	char *s;
+
 	if (n->type == XML_ELEMENT_NODE && n->_private != NULL &&
 	    ((struct ex_node *)n->_private)->text > 200)
 		return NULL;
-	return ex_node_text(n);
+	nametext(&b, n);
+	s = news_text_squeeze(b.s != NULL ? b.s : "", b.len);
+	news_buf_free(&b);
+	return s;
 }
 
 /* the name in a byline candidate (malloc'd) or NULL */
@@ -1587,7 +1628,7 @@ bylinename(struct ex_meta *m, const struct dcand *b)
 		/* "By Jane Doe", "By <a>Jane Doe</a> on <time>" */
 		news_buf_adds(&buf, (const char *)n->content);
 		v = (const char *)n->content;
-		v += strspn(v, " \t\r\n");
+		v += strspn(v, " \t\r\n|");
 		strong = bylineword(v) > 4;	/* "Posted by", "Autor:" */
 		v += bylineword(v);
 		elem = v[strspn(v, " \t\r\n:")] == '\0' &&
@@ -1716,7 +1757,7 @@ badbox(const xmlNode *q)
 /* a byline in comments, related posts, sidebars, footers (as
  * baddateplace, with badbox's words) */
 static int
-badbylinebox(const xmlNode *n)
+badbylinebox(const struct ex_meta *m, const xmlNode *n)
 {
 	const xmlNode *root = xmlDocGetRootElement(n->doc);
 	int all = root != NULL && root->_private != NULL ?
@@ -1725,6 +1766,10 @@ badbylinebox(const xmlNode *n)
 	for (n = n->parent; n != NULL && n->type == XML_ELEMENT_NODE;
 	    n = n->parent) {
 		if (is(n, "body"))
+			break;
+		/* what holds the title h1 is the article's own header
+		 * ("module-imageTeaser topArticle") */
+		if (m->titleh1 != NULL && holds(n, m->titleh1))
 			break;
 		/* a page wrapper is no place ("has-sidebar") */
 		if (n->_private != NULL &&
@@ -1739,7 +1784,7 @@ badbylinebox(const xmlNode *n)
 /* a byline in related posts, comments, a sidebar: not the page's; the
  * footer, aside or sidebar of the article itself is its place */
 static int
-badbylineplace(const xmlNode *n)
+badbylineplace(const struct ex_meta *m, const xmlNode *n)
 {
 	static const char *const own[] = {
 		"sidebar", "widget", "footer", "teaser", NULL
@@ -1748,7 +1793,7 @@ badbylineplace(const xmlNode *n)
 	const xmlNode *q;
 	int below = 0;
 
-	if (!baddateplace(n) || !badbylinebox(n))
+	if (!baddateplace(n) || !badbylinebox(m, n))
 		return 0;
 	for (q = n->parent; q != NULL && q->type == XML_ELEMENT_NODE;
 	    q = q->parent) {
@@ -1776,7 +1821,7 @@ badbylineplace(const xmlNode *n)
 			return 1;
 	}
 	/* the article box and what holds it: as for a date */
-	return badbox(q) || badbylinebox(q);
+	return badbox(q) || badbylinebox(m, q);
 }
 
 static int inside(const xmlNode *, const xmlNode *);
@@ -1831,6 +1876,55 @@ authorlabel(const char *l)
 	return 0;
 }
 
+/* "arianschlichenmayer", "christian.stadtfeld", "gabor_munier": a
+ * login, not a name as the byline shows it */
+static int
+loginlike(const char *s)
+{
+	const char *p;
+
+	for (p = s; *p; p++)
+		if (*p == ' ' || isupper((unsigned char)*p))
+			return 0;
+	return p - s >= 6;
+}
+
+/* the ASCII letters of w (l bytes) come in order in the login s */
+static int
+letterseq(const char *s, const char *w, size_t l)
+{
+	const char *e = w + l;
+	int n = 0;
+
+	for (; w < e; w++) {
+		if (!isalpha((unsigned char)*w) || (unsigned char)*w >= 0x80)
+			continue;
+		while (*s && tolower((unsigned char)*s) !=
+		    tolower((unsigned char)*w))
+			s++;
+		if (*s++ == '\0')
+			return 0;
+		n++;
+	}
+	return n >= 3;
+}
+
+/* the login s names the person of the byline name b: the letters of b's
+ * first and last word are in it ("Gàbor Muniér", "gabor_munier") */
+static int
+loginof(const char *s, const char *b)
+{
+	const char *last = strrchr(b, ' ');
+
+	if (last == NULL)
+		return 0;
+	last++;
+	return letterseq(s, b, strcspn(b, " ")) &&
+	    letterseq(s, last, strlen(last));
+}
+
+static char *bylineauthor(struct ex_meta *, const char *, const xmlNode *);
+
 static char *
 author(struct ex_meta *m, const char *title, const xmlNode *content)
 {
@@ -1841,20 +1935,99 @@ author(struct ex_meta *m, const char *title, const xmlNode *content)
 	};
 	const char *const *k;
 	const char *v;
+	char *s, *b;
+
+	if ((s = ldauthor(m)) == NULL)
+		for (k = keys; *k; k++)
+			if ((v = metaget(m, *k)) != NULL) {
+				if (strcmp(*k, "twitter:data1") == 0 &&
+				    !authorlabel(metaget(m, "twitter:label1")))
+					continue;
+				if ((s = authorok(m, v)) != NULL)
+					break;
+			}
+	if (s != NULL && !loginlike(s))
+		return s;
+	b = bylineauthor(m, title, content);
+	if (s == NULL)
+		return b;
+	/* "arianschlichenmayer" is the login of the byline's "Arian
+	 * Schlichenmayer" */
+	if (b != NULL && loginof(s, b)) {
+		free(s);
+		return b;
+	}
+	free(b);
+	return s;
+}
+
+/* p is "<p><b><i>Jane Doe</i></b></p>", closing what holds it: a name
+ * alone, in bold or italics, signing the article off (malloc'd) */
+static char *
+signpara(struct ex_meta *m, const xmlNode *p)
+{
+	const xmlNode *c, *e;
+	char *s, *t = NULL, *r = NULL;
+
+	for (c = p->next; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE || (c->type == XML_TEXT_NODE &&
+		    c->content != NULL && c->content[strspn((const char *)
+		    c->content, " \t\r\n")] != '\0'))
+			return NULL;
+	/* down the only element child to the bold or italics */
+	for (e = p; e != NULL && !is(e, "b") && !is(e, "strong") &&
+	    !is(e, "em") && !is(e, "i"); e = c) {
+		for (c = e->children; c != NULL; c = c->next)
+			if (c->type == XML_ELEMENT_NODE)
+				break;
+		if (c != NULL && xmlNextElementSibling((xmlNode *)c) != NULL)
+			return NULL;
+	}
+	if (e == NULL || (s = shorttext(p)) == NULL)
+		return NULL;
+	t = shorttext(e);
+	/* "Davor und Danach": no two things joined */
+	if (strlen(s) < 40 && t != NULL && strcmp(s, t) == 0 &&
+	    (r = authorok(m, s)) != NULL && (!namelike(r) ||
+	    strchr(r, ' ') == NULL || strcmp(r, s) != 0 ||
+	    strstr(r, " und ") || strstr(r, " and ") || strstr(r, " et ") ||
+	    strstr(r, " y ") || strstr(r, " e "))) {
+		free(r);
+		r = NULL;
+	}
+	free(s);
+	free(t);
+	return r;
+}
+
+/* the last paragraph of the article signing it off, "<p><b><i>Jane
+ * Doe</i></b></p>" (malloc'd) or NULL */
+static char *
+signname(struct ex_meta *m, const xmlNode *n)
+{
+	const xmlNode *c;
+	char *s = NULL, *t;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		t = is(c, "p") ? signpara(m, c) : signname(m, c);
+		if (t != NULL) {
+			free(s);
+			s = t;
+		}
+	}
+	return s;
+}
+
+/* the name in the byline nearest the title */
+static char *
+bylineauthor(struct ex_meta *m, const char *title, const xmlNode *content)
+{
 	char *s, *best = NULL;
 	long anchor, d, bestd = 0;
 	int i;
 
-	if ((s = ldauthor(m)) != NULL)
-		return s;
-	for (k = keys; *k; k++)
-		if ((v = metaget(m, *k)) != NULL) {
-			if (strcmp(*k, "twitter:data1") == 0 &&
-			    !authorlabel(metaget(m, "twitter:label1")))
-				continue;
-			if ((s = authorok(m, v)) != NULL)
-				return s;
-		}
 	anchor = titlepos(m, title);
 	for (i = 0; i < m->nbylines; i++) {
 		const struct dcand *b = &m->bylines[i];
@@ -1869,13 +2042,15 @@ author(struct ex_meta *m, const char *title, const xmlNode *content)
 			continue;
 		if (anchor >= 0 && d > 5000)
 			d = 5000;
-		if ((best != NULL && d >= bestd) || badbylineplace(b->n) ||
+		if ((best != NULL && d >= bestd) || badbylineplace(m, b->n) ||
 		    (s = bylinename(m, b)) == NULL)
 			continue;
 		free(best);
 		best = s;
 		bestd = d;
 	}
+	if (best == NULL && content != NULL)
+		best = signname(m, content);
 	return best;
 }
 
