@@ -62,4 +62,24 @@ check 'a login as meta author gives way to the byline'"'"'s name with its letter
 check 'a name alone in bold or italics closing the article signs it' \
 	'test "$(au signname)" = "Stefan Wendt" &&
 	 test "$(au signname-not)" = null'
+check 'an author in metadata the page never shows is none; shown, it is' \
+	'test "$(au hidden)" = null &&
+	 test "$(au hidden-shown)" = "Jannik Westmark" &&
+	 test "$(au hidden-ld)" = "Ann Berg und Tom Kahl" &&
+	 test "$(au hidden-blog)" = null'
+check 'a NewsArticle'"'"'s JSON-LD author stands, shown or not' \
+	'test "$(au hidden-news)" = "Ann Berg"'
+check '", PhD", ", CNN" after the name cut' \
+	'test "$(au degree)" = "Grant Miller" &&
+	 test "$(au agency-comma)" = "Rob Lenz"'
+check 'a slogan, a lower-case phrase, "Quelle" are no names' \
+	'test "$(au shout)" = null && test "$(au lower)" = null &&
+	 test "$(au source)" = null'
+check '"Alles von <name>" and a footnote mark after the name cut' \
+	'test "$(au alles)" = "Martin Jauch" &&
+	 test "$(au footnote)" = "Marwan H. Adler"'
+check 'an h1 with "author" in its id is no byline' \
+	'test "$(au h1-author)" = null'
+check '"Text & Fotos:" opens a byline' \
+	'test "$(au text-fotos)" = "Ivan Valen"'
 done_testing

@@ -350,7 +350,7 @@ static const char *const bylinewords[] = {
 	"scritto da", "pubblicato da", "geplaatst door", "автор:",
 	"ein artikel von", "eine kolumne von", "ein interview von",
 	"erstellt von", "auteur :", "autor :", "autoren:", "autoren ",
-	NULL
+	"text & fotos:", "text und fotos:", NULL
 };
 
 /* the length of the byline word s opens with, or 0; a no-break space
@@ -549,7 +549,9 @@ element(struct ex_meta *m, xmlNode *n)
 	    strstr(low, "posted") || strstr(low, "publish") ||
 	    strstr(low, "byline") || strstr(low, "meta"))
 		adddate(m, n, DC_CLASS);
+	/* not a heading ("<h1 id=ifAuthor>Brasília</h1>") */
 	if ((strstr(low, "byline") || strstr(low, "author")) &&
+	    !is(n, "h1") &&
 	    !is(n, "label") && !is(n, "input") && !incomments(n))
 		addbyline(m, n, 0);
 }
@@ -1094,7 +1096,8 @@ static const char *const notnames[] = {
 	"newsroom", "team", "by", "posted by", "author", "correspondent",
 	"reporter", "editorial", "editorial staff", "staff writer",
 	"news desk", "desk", "wire", "agencies", "null", "none",
-	"super user", "no author", "anónimo", "anonym", "anonyme", "von", "par", "por", "door", "auteurs", "autoren", "authors", NULL
+	"super user", "no author", "anónimo", "anonym", "anonyme", "von", "par", "por", "door", "auteurs", "autoren", "authors",
+	"quelle", "source", "alle beiträge", "all posts", NULL
 };
 
 static const char *const prefixes[] = {
@@ -1108,7 +1111,9 @@ static const char *const prefixes[] = {
 	"écrit par ", "verfasst von:", "erstellt von ", "recipe by ", "un documentaire de ",
 	"von:", "interview:", "interview von ", "artikel von:",
 	"ein artikel von ", "eine kolumne von ", "ein interview von ",
-	"auteur :", "autor :", "autoren:", "autoren ", NULL
+	"auteur :", "autor :", "autoren:", "autoren ", "text & fotos:",
+	"text und fotos:", "text & bilder:", "text und bilder:",
+	"words & photos:", "text and photos:", NULL
 };
 
 /* words a name does not hold */
@@ -1274,6 +1279,34 @@ siteauthor(struct ex_meta *m, const char *s)
 	return r;
 }
 
+/* "Rob Doe, CNN", "Grant Doe, PhD": the agency or the degree after the
+ * name cut; not a list of names ("Jane Doe, John Roe") */
+static void
+cuttitle(char *s)
+{
+	static const char *const degrees[] = {
+		"phd", "ph.d.", "md", "m.d.", "mph", "mba", "rd", "msc", "dr.",
+		NULL
+	};
+	const char *const *d;
+	char *p = strrchr(s, ','), *q;
+	int upper = 1;
+
+	if (p == NULL || p[1] != ' ' || strchr(p + 2, ' ') != NULL ||
+	    strlen(p + 2) < 2)
+		return;
+	for (d = degrees; *d; d++)
+		if (strcasecmp(p + 2, *d) == 0)
+			break;
+	for (q = p + 2; *q; q++)
+		if (!isupper((unsigned char)*q))
+			upper = 0;
+	if (*d != NULL || (upper && q - p - 2 <= 6))
+		*p = '\0';
+}
+
+static int namelike(const char *);
+
 /* a clean author name (malloc'd) or NULL */
 static char *
 authorok(struct ex_meta *m, const char *raw)
@@ -1325,7 +1358,19 @@ authorok(struct ex_meta *m, const char *raw)
 	while (len > 0 && (s[len - 1] == ',' || s[len - 1] == ' ' ||
 	    s[len - 1] == ':'))
 		s[--len] = '\0';
+	cuttitle(s);
+	len = strlen(s);
+	/* "Jane Doe1": a footnote's mark after the name */
+	if (len > 3 && strchr(s, ' ') != NULL &&
+	    isdigit((unsigned char)s[len - 1]) &&
+	    !isdigit((unsigned char)s[len - 2]) && s[len - 2] != ' ')
+		s[--len] = '\0';
+	/* "selbst ist der Mann", "linksc Creating Search": no name */
+	if (islower((unsigned char)*s) && strchr(s, ' ') != NULL &&
+	    !namelike(s))
+		goto bad;
 	if (len < 3 || len > 80 || hasdigitrun(s) || strchr(s, '@') ||
+	    strpbrk(s, "!?") != NULL || strstr(s, "©") != NULL ||
 	    strchr(s, ':') || strchr(s, '(') || strstr(s, "[at]") ||
 	    strstr(s, "://") || strncmp(s, "www.", 4) == 0 ||
 	    strchr(s, '{') || strchr(s, '/'))
@@ -1483,7 +1528,7 @@ cutname(char *s, int soft)
 		" at ", " um ", " foto:", " fotos:", " photo:", " photos:",
 		" bild:", " illustration", " alle artikel", " alle beiträge",
 		" all posts", " all articles", " view all", " more by",
-		" mehr von", " le ", " el ", " il ", " op ", " den ", NULL
+		" alles von", " mehr von", " le ", " el ", " il ", " op ", " den ", NULL
 	};
 	const char *const *w;
 	char *p, *q;
@@ -1640,6 +1685,9 @@ bylinename(struct ex_meta *m, const struct dcand *b)
 		}
 		t = news_text_squeeze(buf.s, buf.len);
 		news_buf_free(&buf);
+		v = t + strspn(t, "|");
+		v += strspn(v, " ");
+		memmove(t, v + bylineword(v), strlen(v + bylineword(v)) + 1);
 		cutname(t, 0);
 		s = authorok(m, t);
 		free(t);
@@ -1668,6 +1716,9 @@ bylinename(struct ex_meta *m, const struct dcand *b)
 	inner = v != t;
 	memmove(t, v, strlen(v) + 1);
 	by = bylineword(t) > 0;
+	/* "Text & Fotos: Jane Doe": the byline word is no stop */
+	if (by)
+		memmove(t, t + bylineword(t), strlen(t + bylineword(t)) + 1);
 	cut = cutname(t, 1);
 	s = authorok(m, t);
 	/* "Donnerstag, 4. November": one word left by a cut is no name */
@@ -1923,6 +1974,60 @@ loginof(const char *s, const char *b)
 	    letterseq(s, last, strlen(last));
 }
 
+/* the visible text of the page, without head, scripts and styles */
+static void
+pagetext(struct news_buf *b, const xmlNode *n)
+{
+	const xmlNode *c;
+
+	for (c = n; c != NULL; c = c->next) {
+		if (c->type == XML_TEXT_NODE && c->content != NULL)
+			news_buf_adds(b, (const char *)c->content);
+		if (c->type == XML_ELEMENT_NODE && !is(c, "head") &&
+		    !is(c, "script") && !is(c, "style") &&
+		    !is(c, "template"))
+			pagetext(b, c->children);
+	}
+}
+
+/* one of the names in s ("Jane Doe, John Roe", "A und B") is shown on
+ * the page, its letters in its text (folded in *page, made once) */
+static int
+onpage(struct ex_meta *m, const char *s, char **page)
+{
+	static const char *const joins[] = {
+		" and ", " und ", " y ", " e ", " et ", NULL
+	};
+	const char *const *j;
+	struct news_buf b = NEWS_BUF_INIT;
+	char *t, *p, *q, part[256];
+	size_t l;
+	int r = 0;
+
+	if (*page == NULL) {
+		pagetext(&b, xmlDocGetRootElement(m->doc));
+		t = news_text_squeeze(b.s != NULL ? b.s : "", b.len);
+		news_buf_free(&b);
+		l = strlen(t) + 1;
+		*page = news_xmalloc(l);
+		alnumfold(t, *page, l);
+		free(t);
+	}
+	t = news_xstrdup(s);
+	for (j = joins; *j; j++)
+		while ((q = strstr(t, *j)) != NULL)
+			*q = ',', memmove(q + 1, q + strlen(*j) - 1,
+			    strlen(q + strlen(*j) - 1) + 1);
+	for (p = t; !r && p != NULL; p = q) {
+		if ((q = strpbrk(p, ",;&/")) != NULL)
+			*q++ = '\0';
+		alnumfold(p, part, sizeof(part));
+		r = strlen(part) >= 3 && strstr(*page, part) != NULL;
+	}
+	free(t);
+	return r;
+}
+
 static char *bylineauthor(struct ex_meta *, const char *, const xmlNode *);
 
 static char *
@@ -1935,9 +2040,19 @@ author(struct ex_meta *m, const char *title, const xmlNode *content)
 	};
 	const char *const *k;
 	const char *v;
-	char *s, *b;
+	static const char *const news[] = {
+		"NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle",
+		"OpinionNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle",
+		NULL
+	};
+	char *s, *b, *page = NULL;
+	int named = 0;
 
-	if ((s = ldauthor(m)) == NULL)
+	if ((s = ldauthor(m)) != NULL)
+		/* a NewsArticle's author is named on purpose, not an
+		 * account the CMS filled in */
+		named = istype(m->ld, news);
+	else
 		for (k = keys; *k; k++)
 			if ((v = metaget(m, *k)) != NULL) {
 				if (strcmp(*k, "twitter:data1") == 0 &&
@@ -1946,6 +2061,13 @@ author(struct ex_meta *m, const char *title, const xmlNode *content)
 				if ((s = authorok(m, v)) != NULL)
 					break;
 			}
+	/* an author the page never shows is the account that filed it or
+	 * a default of the CMS, not the page's byline */
+	if (s != NULL && !named && !onpage(m, s, &page)) {
+		free(s);
+		s = NULL;
+	}
+	free(page);
 	if (s != NULL && !loginlike(s))
 		return s;
 	b = bylineauthor(m, title, content);
