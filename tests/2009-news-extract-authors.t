@@ -82,4 +82,14 @@ check 'an h1 with "author" in its id is no byline' \
 	'test "$(au h1-author)" = null'
 check '"Text & Fotos:" opens a byline' \
 	'test "$(au text-fotos)" = "Ivan Valen"'
+check '"By", "Autor" alone, the name in the next element' \
+	'test "$(au lone-by)" = "Todd Baker" &&
+	 test "$(au lone-autor)" = "Niko Haupt"'
+check 'a user name after "Gespeichert von" or in an author element' \
+	'test "$(au user-after)" = rasos &&
+	 test "$(au user-digits)" = happyface313 &&
+	 test "$(au user-domain)" = null'
+check '"<date> - <name>" by the title, not "<date> | Recht & Gesetz"' \
+	'test "$(au dated-line)" = "Amelie Lorenz" &&
+	 test "$(au dated-section)" = null'
 done_testing

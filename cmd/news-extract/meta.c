@@ -372,6 +372,23 @@ bylineword(const char *s)
 	return 0;
 }
 
+/* "By", "Von", "Autor": a byline word alone, the name in the next
+ * element */
+static int
+lonebyline(const char *s, size_t len)
+{
+	static const char *const words[] = {
+		"by", "von", "par", "por", "autor", "author", "auteur",
+		"autorin", NULL
+	};
+	const char *const *w;
+
+	for (w = words; *w; w++)
+		if (strlen(*w) == len && strncasecmp(s, *w, len) == 0)
+			return 1;
+	return 0;
+}
+
 /* "By Jane Doe", "Von <a>Jane Doe</a>": a byline text */
 static void
 bylinetext(struct ex_meta *m, const unsigned char *s, size_t len)
@@ -383,6 +400,11 @@ bylinetext(struct ex_meta *m, const unsigned char *s, size_t len)
 		s++, len--;
 	while (len > 0 && isspace(s[len - 1]))
 		len--;
+	/* "<p><strong>By</strong></p> <p>Jane Doe</p>": the word alone */
+	if (len >= 2 && len <= 6 && lonebyline((const char *)s, len)) {
+		addbyline(m, NULL, 1);
+		return;
+	}
 	if (len < 2 || len > 80 || (l = bylineword((const char *)s)) == 0)
 		return;
 	s += l;
@@ -1090,6 +1112,31 @@ hasdigitrun(const char *s)
 	return 0;
 }
 
+/* "happyface313", "rasos", "c.habermueller": a user name, one token of
+ * letters first, then letters, digits, ".", "_" or "-" */
+static int
+username(const char *s)
+{
+	const char *p;
+	int letters = 0;
+
+	if (!isalpha((unsigned char)*s) || strlen(s) < 3 || strlen(s) > 30)
+		return 0;
+	for (p = s; *p; p++) {
+		if (isalpha((unsigned char)*p))
+			letters++;
+		else if (!isdigit((unsigned char)*p) && *p != '.' &&
+		    *p != '_' && *p != '-')
+			return 0;
+	}
+	/* not "oe24.at", a domain */
+	p = strrchr(s, '.');
+	if (p != NULL && strlen(p + 1) >= 2 && strlen(p + 1) <= 4 &&
+	    strspn(p + 1, "abcdefghijklmnopqrstuvwxyz") == strlen(p + 1))
+		return 0;
+	return letters >= 3;
+}
+
 static const char *const notnames[] = {
 	"staff", "admin", "administrator", "editor", "editors", "redaktion",
 	"redacción", "rédaction", "anonymous", "guest", "unknown", "webmaster",
@@ -1369,7 +1416,8 @@ authorok(struct ex_meta *m, const char *raw)
 	if (islower((unsigned char)*s) && strchr(s, ' ') != NULL &&
 	    !namelike(s))
 		goto bad;
-	if (len < 3 || len > 80 || hasdigitrun(s) || strchr(s, '@') ||
+	if (len < 3 || len > 80 || (hasdigitrun(s) && !username(s)) ||
+	    strchr(s, '@') ||
 	    strpbrk(s, "!?") != NULL || strstr(s, "©") != NULL ||
 	    strchr(s, ':') || strchr(s, '(') || strstr(s, "[at]") ||
 	    strstr(s, "://") || strncmp(s, "www.", 4) == 0 ||
@@ -1668,6 +1716,7 @@ bylinename(struct ex_meta *m, const struct dcand *b)
 	char *s, *t;
 	struct news_buf buf = NEWS_BUF_INIT;
 	int elem, strong, inner, by, cut;
+	size_t l;
 
 	if (b->kind == 1) {
 		/* "By Jane Doe", "By <a>Jane Doe</a> on <time>" */
@@ -1675,6 +1724,9 @@ bylinename(struct ex_meta *m, const struct dcand *b)
 		v = (const char *)n->content;
 		v += strspn(v, " \t\r\n|");
 		strong = bylineword(v) > 4;	/* "Posted by", "Autor:" */
+		l = strcspn(v, " \t\r\n");
+		if (bylineword(v) == 0 && lonebyline(v, l))
+			v += l;	/* "<strong>By</strong>" */
 		v += bylineword(v);
 		elem = v[strspn(v, " \t\r\n:")] == '\0' &&
 		    (c = nextpart(n)) != NULL;
@@ -1687,14 +1739,19 @@ bylinename(struct ex_meta *m, const struct dcand *b)
 		news_buf_free(&buf);
 		v = t + strspn(t, "|");
 		v += strspn(v, " ");
+		l = strcspn(v, " ");
+		if (bylineword(v) == 0 && lonebyline(v, l))
+			v += l;
 		memmove(t, v + bylineword(v), strlen(v + bylineword(v)) + 1);
 		cutname(t, 0);
 		s = authorok(m, t);
 		free(t);
 		/* "von Säure": a name in running text has two words, unless
 		 * a byline phrase ("Posted by") says it is one */
+		/* "Gespeichert von <span>rasos</span>": a user name */
 		if (s != NULL && (!namelike(s) || (!elem && !strong &&
-		    strchr(s, ' ') == NULL))) {
+		    strchr(s, ' ') == NULL)) && !(elem && strong &&
+		    username(s))) {
 			free(s);
 			s = NULL;
 		}
@@ -2142,6 +2199,58 @@ signname(struct ex_meta *m, const xmlNode *n)
 	return s;
 }
 
+/* every letter of s is a capital one (ASCII) */
+static int
+shouted(const char *s)
+{
+	for (; *s; s++)
+		if (islower((unsigned char)*s))
+			return 0;
+	return 1;
+}
+
+/* "11.12.2019 - Jane Doe", "04.02.2022 | 13:10 Uhr | Jane Doe": a
+ * short line by the title, a date and a name after it (malloc'd) */
+static char *
+datedname(struct ex_meta *m, long anchor)
+{
+	static const char *const seps[] = {
+		" - ", " | ", " · ", " – ", " • ", NULL
+	};
+	const char *const *w;
+	char *t, *p, *q, *r = NULL;
+	int i;
+
+	for (i = 0; i < m->ndates && r == NULL; i++) {
+		const struct dcand *c = &m->dates[i];
+
+		if (c->kind != DC_TEXT || anchor < 0 || c->pos < anchor - 300 ||
+		    c->pos > anchor + 300 || c->n->content == NULL)
+			continue;
+		t = news_text_squeeze((const char *)c->n->content,
+		    strlen((const char *)c->n->content));
+		p = NULL;
+		for (w = seps; *w; w++)
+			if ((q = strstr(t, *w)) != NULL)
+				while (q != NULL) {
+					if (p == NULL || q > p)
+						p = q + strlen(*w);
+					q = strstr(q + 1, *w);
+				}
+		/* not a section ("Recht & Gesetz") or a label ("PAID
+		 * CONTENT") */
+		if (strlen(t) < 80 && isdigit((unsigned char)*t) && p != NULL &&
+		    strchr(p, ' ') != NULL && namelike(p) &&
+		    strchr(p, '&') == NULL && !shouted(p) &&
+		    (r = authorok(m, p)) != NULL && strcmp(r, p) != 0) {
+			free(r);
+			r = NULL;
+		}
+		free(t);
+	}
+	return r;
+}
+
 /* the name in the byline nearest the title */
 static char *
 bylineauthor(struct ex_meta *m, const char *title, const xmlNode *content)
@@ -2171,6 +2280,8 @@ bylineauthor(struct ex_meta *m, const char *title, const xmlNode *content)
 		best = s;
 		bestd = d;
 	}
+	if (best == NULL)
+		best = datedname(m, anchor);
 	if (best == NULL && content != NULL)
 		best = signname(m, content);
 	return best;
