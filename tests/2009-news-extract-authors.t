@@ -92,4 +92,12 @@ check 'a user name after "Gespeichert von" or in an author element' \
 check '"<date> - <name>" by the title, not "<date> | Recht & Gesetz"' \
 	'test "$(au dated-line)" = "Amelie Lorenz" &&
 	 test "$(au dated-section)" = null'
+check 'initials after "by" in an author element' \
+	'test "$(au initials)" = LD'
+check '"Autor: <name>" far below a long article, as the last resort' \
+	'test "$(au far-autor)" = "Klaus Friedmann"'
+check 'a first name in meta gives way to the byline'"'"'s full name' \
+	'test "$(au first-name)" = "Todd Baker"'
+check 'a dash after the name cut' \
+	'test "$(au dash)" = Robert'
 done_testing

@@ -1403,7 +1403,7 @@ authorok(struct ex_meta *m, const char *raw)
 		*p = '\0';
 	len = strlen(s);
 	while (len > 0 && (s[len - 1] == ',' || s[len - 1] == ' ' ||
-	    s[len - 1] == ':'))
+	    s[len - 1] == ':' || s[len - 1] == '-'))
 		s[--len] = '\0';
 	cuttitle(s);
 	len = strlen(s);
@@ -1707,6 +1707,23 @@ shorttext(const xmlNode *n)
 	return s;
 }
 
+/* the text before n ends with a byline word: "by <span>LD</span>" */
+static int
+afterby(const xmlNode *n)
+{
+	const xmlNode *p = n->prev;
+	const char *s, *e;
+
+	if (p == NULL || p->type != XML_TEXT_NODE || p->content == NULL)
+		return 0;
+	s = (const char *)p->content;
+	e = s + strlen(s);
+	while (e > s && isspace((unsigned char)e[-1]))
+		e--;
+	return (e - s == 2 || (e - s > 2 && isspace((unsigned char)e[-3]))) &&
+	    strncasecmp(e - 2, "by", 2) == 0;
+}
+
 /* the name in a byline candidate (malloc'd) or NULL */
 static char *
 bylinename(struct ex_meta *m, const struct dcand *b)
@@ -1768,6 +1785,10 @@ bylinename(struct ex_meta *m, const struct dcand *b)
 		return s;
 	if ((t = shorttext(c != NULL ? c : n)) == NULL)
 		return NULL;
+	/* "by <span class=author>LD</span>": initials after "by" */
+	if (strlen(t) == 2 && isalpha((unsigned char)t[0]) &&
+	    isalpha((unsigned char)t[1]) && afterby(n))
+		return t;
 	/* "Posted on 21 May 2020 by Jane Doe", "von Jane Doe am 13.12." */
 	v = innerbyline(t);
 	inner = v != t;
@@ -2085,6 +2106,16 @@ onpage(struct ex_meta *m, const char *s, char **page)
 	return r;
 }
 
+/* "Todd" is the first name of the byline's "Todd Bates" */
+static int
+firstname(const char *s, const char *b)
+{
+	size_t l = strlen(s);
+
+	return strchr(s, ' ') == NULL && strncasecmp(s, b, l) == 0 &&
+	    b[l] == ' ';
+}
+
 static char *bylineauthor(struct ex_meta *, const char *, const xmlNode *);
 
 static char *
@@ -2125,14 +2156,14 @@ author(struct ex_meta *m, const char *title, const xmlNode *content)
 		s = NULL;
 	}
 	free(page);
-	if (s != NULL && !loginlike(s))
+	if (s != NULL && !loginlike(s) && strchr(s, ' ') != NULL)
 		return s;
 	b = bylineauthor(m, title, content);
 	if (s == NULL)
 		return b;
 	/* "arianschlichenmayer" is the login of the byline's "Arian
 	 * Schlichenmayer" */
-	if (b != NULL && loginof(s, b)) {
+	if (b != NULL && (loginof(s, b) || firstname(s, b))) {
 		free(s);
 		return b;
 	}
@@ -2267,11 +2298,16 @@ bylineauthor(struct ex_meta *m, const char *title, const xmlNode *content)
 		    2 * (anchor - b->pos);
 		if (b->kind == 0)
 			d /= 2;		/* markup says it: trust it more */
-		/* far from the title: only markup in the article itself */
+		/* far from the title: only markup in the article itself,
+		 * or "Autor: Jane Doe" as the last resort */
 		if (anchor >= 0 && d > 5000 && (b->kind == 0 ?
-		    !inside(b->n, content) : !signoff(b->n, content)))
-			continue;
-		if (anchor >= 0 && d > 5000)
+		    !inside(b->n, content) : !signoff(b->n, content))) {
+			if (b->kind == 0 || bylineword((const char *)
+			    b->n->content + strspn((const char *)b->n->content,
+			    " \t\r\n|")) <= 4)
+				continue;
+			d = 5001;
+		} else if (anchor >= 0 && d > 5000)
 			d = 5000;
 		if ((best != NULL && d >= bestd) || badbylineplace(m, b->n) ||
 		    (s = bylinename(m, b)) == NULL)
