@@ -62,13 +62,14 @@ check 'a login as meta author gives way to the byline'"'"'s name with its letter
 check 'a name alone in bold or italics closing the article signs it' \
 	'test "$(au signname)" = "Stefan Wendt" &&
 	 test "$(au signname-not)" = null'
-check 'an author in metadata the page never shows is none; shown, it is' \
-	'test "$(au hidden)" = null &&
+check 'a JSON-LD author the page never shows is none, a meta one gives way to a byline; shown, it stands' \
+	'test "$(au hidden)" = "Petra Holm" &&
 	 test "$(au hidden-shown)" = "Jannik Westmark" &&
 	 test "$(au hidden-ld)" = "Ann Berg und Tom Kahl" &&
 	 test "$(au hidden-blog)" = null'
 check 'a NewsArticle'"'"'s JSON-LD author stands, shown or not' \
-	'test "$(au hidden-news)" = "Ann Berg"'
+	'test "$(au hidden-news)" = "Ann Berg" &&
+	 test "$(au hidden-org)" = "Contributors to Fährprojekte"'
 check '", PhD", ", CNN" after the name cut' \
 	'test "$(au degree)" = "Grant Miller" &&
 	 test "$(au agency-comma)" = "Rob Lenz"'

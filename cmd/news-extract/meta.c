@@ -2116,6 +2116,19 @@ firstname(const char *s, const char *b)
 	    b[l] == ' ';
 }
 
+/* the JSON-LD author is an organisation ("@type": "Organization") */
+static int
+ldorg(struct ex_meta *m)
+{
+	static const char *const org[] = { "Organization", NULL };
+	json_t *a = json_object_get(m->ld, "author");
+
+	if (json_is_array(a))
+		a = json_array_get(a, 0);
+	a = ldderef(m, a);
+	return json_is_object(a) && istype(a, org);
+}
+
 static char *bylineauthor(struct ex_meta *, const char *, const xmlNode *);
 
 static char *
@@ -2134,12 +2147,12 @@ author(struct ex_meta *m, const char *title, const xmlNode *content)
 		NULL
 	};
 	char *s, *b, *page = NULL;
-	int named = 0;
+	int named = 0, hidden = 0, ld;
 
-	if ((s = ldauthor(m)) != NULL)
-		/* a NewsArticle's author is named on purpose, not an
-		 * account the CMS filled in */
-		named = istype(m->ld, news);
+	if ((ld = (s = ldauthor(m)) != NULL))
+		/* a NewsArticle's author or an organisation is named on
+		 * purpose, not a person's account the CMS filled in */
+		named = istype(m->ld, news) || ldorg(m);
 	else
 		for (k = keys; *k; k++)
 			if ((v = metaget(m, *k)) != NULL) {
@@ -2149,18 +2162,27 @@ author(struct ex_meta *m, const char *title, const xmlNode *content)
 				if ((s = authorok(m, v)) != NULL)
 					break;
 			}
-	/* an author the page never shows is the account that filed it or
-	 * a default of the CMS, not the page's byline */
+	/* a JSON-LD author the page never shows is the account that filed
+	 * it, not the page's byline */
 	if (s != NULL && !named && !onpage(m, s, &page)) {
-		free(s);
-		s = NULL;
+		hidden = 1;
+		if (ld) {
+			free(s);
+			s = NULL;
+		}
 	}
 	free(page);
-	if (s != NULL && !loginlike(s) && strchr(s, ' ') != NULL)
+	if (s != NULL && !hidden && !loginlike(s) && strchr(s, ' ') != NULL)
 		return s;
 	b = bylineauthor(m, title, content);
 	if (s == NULL)
 		return b;
+	/* a meta author the page never shows gives way to a full name in
+	 * its byline */
+	if (b != NULL && hidden && strchr(b, ' ') != NULL) {
+		free(s);
+		return b;
+	}
 	/* "arianschlichenmayer" is the login of the byline's "Arian
 	 * Schlichenmayer" */
 	if (b != NULL && (loginof(s, b) || firstname(s, b))) {
