@@ -50,4 +50,55 @@ check '"Autoren", "Auteur :" open a byline' \
 	 test "$(au auteur)" = "Koffi Mensah"'
 check 'the site'"'"'s own name is no author, a blogger named in the blog'"'"'s name is' \
 	'test "$(au site)" = null && test "$(au blog)" = "Nora Lind"'
+check 'a byline in a "teaser" box that holds the title h1 is the article'"'"'s own' \
+	'test "$(au header-teaser)" = "Petra Holm"'
+check '"| By " for screen readers opens a byline' \
+	'test "$(au sr-by)" = "Cara Dunn"'
+check 'a name doubled for screen readers is read once' \
+	'test "$(au sr-double)" = "Maëlle Kerrien"'
+check 'a login as meta author gives way to the byline'"'"'s name with its letters' \
+	'test "$(au login)" = "Jónas Bergmaíer" &&
+	 test "$(au login-other)" = "jonas_bergmaier"'
+check 'a name alone in bold or italics closing the article signs it' \
+	'test "$(au signname)" = "Stefan Wendt" &&
+	 test "$(au signname-not)" = null'
+check 'a JSON-LD author the page never shows is none, a meta one gives way to a byline; shown, it stands' \
+	'test "$(au hidden)" = "Petra Holm" &&
+	 test "$(au hidden-shown)" = "Jannik Westmark" &&
+	 test "$(au hidden-ld)" = "Ann Berg und Tom Kahl" &&
+	 test "$(au hidden-blog)" = null'
+check 'a NewsArticle'"'"'s JSON-LD author stands, shown or not' \
+	'test "$(au hidden-news)" = "Ann Berg" &&
+	 test "$(au hidden-org)" = "Contributors to Fährprojekte"'
+check '", PhD", ", CNN" after the name cut' \
+	'test "$(au degree)" = "Grant Miller" &&
+	 test "$(au agency-comma)" = "Rob Lenz"'
+check 'a slogan, a lower-case phrase, "Quelle" are no names' \
+	'test "$(au shout)" = null && test "$(au lower)" = null &&
+	 test "$(au source)" = null'
+check '"Alles von <name>" and a footnote mark after the name cut' \
+	'test "$(au alles)" = "Martin Jauch" &&
+	 test "$(au footnote)" = "Marwan H. Adler"'
+check 'an h1 with "author" in its id is no byline' \
+	'test "$(au h1-author)" = null'
+check '"Text & Fotos:" opens a byline' \
+	'test "$(au text-fotos)" = "Ivan Valen"'
+check '"By", "Autor" alone, the name in the next element' \
+	'test "$(au lone-by)" = "Todd Baker" &&
+	 test "$(au lone-autor)" = "Niko Haupt"'
+check 'a user name after "Gespeichert von" or in an author element' \
+	'test "$(au user-after)" = rasos &&
+	 test "$(au user-digits)" = happyface313 &&
+	 test "$(au user-domain)" = null'
+check '"<date> - <name>" by the title, not "<date> | Recht & Gesetz"' \
+	'test "$(au dated-line)" = "Amelie Lorenz" &&
+	 test "$(au dated-section)" = null'
+check 'initials after "by" in an author element' \
+	'test "$(au initials)" = LD'
+check '"Autor: <name>" far below a long article, as the last resort' \
+	'test "$(au far-autor)" = "Klaus Friedmann"'
+check 'a first name in meta gives way to the byline'"'"'s full name' \
+	'test "$(au first-name)" = "Todd Baker"'
+check 'a dash after the name cut' \
+	'test "$(au dash)" = Robert'
 done_testing

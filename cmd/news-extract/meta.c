@@ -350,7 +350,7 @@ static const char *const bylinewords[] = {
 	"scritto da", "pubblicato da", "geplaatst door", "автор:",
 	"ein artikel von", "eine kolumne von", "ein interview von",
 	"erstellt von", "auteur :", "autor :", "autoren:", "autoren ",
-	NULL
+	"text & fotos:", "text und fotos:", NULL
 };
 
 /* the length of the byline word s opens with, or 0; a no-break space
@@ -372,16 +372,39 @@ bylineword(const char *s)
 	return 0;
 }
 
+/* "By", "Von", "Autor": a byline word alone, the name in the next
+ * element */
+static int
+lonebyline(const char *s, size_t len)
+{
+	static const char *const words[] = {
+		"by", "von", "par", "por", "autor", "author", "auteur",
+		"autorin", NULL
+	};
+	const char *const *w;
+
+	for (w = words; *w; w++)
+		if (strlen(*w) == len && strncasecmp(s, *w, len) == 0)
+			return 1;
+	return 0;
+}
+
 /* "By Jane Doe", "Von <a>Jane Doe</a>": a byline text */
 static void
 bylinetext(struct ex_meta *m, const unsigned char *s, size_t len)
 {
 	size_t l;
 
-	while (len > 0 && isspace(*s))
+	/* "| By " (a screen reader's byline before the name) */
+	while (len > 0 && (isspace(*s) || *s == '|'))
 		s++, len--;
 	while (len > 0 && isspace(s[len - 1]))
 		len--;
+	/* "<p><strong>By</strong></p> <p>Jane Doe</p>": the word alone */
+	if (len >= 2 && len <= 6 && lonebyline((const char *)s, len)) {
+		addbyline(m, NULL, 1);
+		return;
+	}
 	if (len < 2 || len > 80 || (l = bylineword((const char *)s)) == 0)
 		return;
 	s += l;
@@ -548,7 +571,9 @@ element(struct ex_meta *m, xmlNode *n)
 	    strstr(low, "posted") || strstr(low, "publish") ||
 	    strstr(low, "byline") || strstr(low, "meta"))
 		adddate(m, n, DC_CLASS);
+	/* not a heading ("<h1 id=ifAuthor>Brasília</h1>") */
 	if ((strstr(low, "byline") || strstr(low, "author")) &&
+	    !is(n, "h1") &&
 	    !is(n, "label") && !is(n, "input") && !incomments(n))
 		addbyline(m, n, 0);
 }
@@ -1087,13 +1112,39 @@ hasdigitrun(const char *s)
 	return 0;
 }
 
+/* "happyface313", "rasos", "c.habermueller": a user name, one token of
+ * letters first, then letters, digits, ".", "_" or "-" */
+static int
+username(const char *s)
+{
+	const char *p;
+	int letters = 0;
+
+	if (!isalpha((unsigned char)*s) || strlen(s) < 3 || strlen(s) > 30)
+		return 0;
+	for (p = s; *p; p++) {
+		if (isalpha((unsigned char)*p))
+			letters++;
+		else if (!isdigit((unsigned char)*p) && *p != '.' &&
+		    *p != '_' && *p != '-')
+			return 0;
+	}
+	/* not "oe24.at", a domain */
+	p = strrchr(s, '.');
+	if (p != NULL && strlen(p + 1) >= 2 && strlen(p + 1) <= 4 &&
+	    strspn(p + 1, "abcdefghijklmnopqrstuvwxyz") == strlen(p + 1))
+		return 0;
+	return letters >= 3;
+}
+
 static const char *const notnames[] = {
 	"staff", "admin", "administrator", "editor", "editors", "redaktion",
 	"redacción", "rédaction", "anonymous", "guest", "unknown", "webmaster",
 	"newsroom", "team", "by", "posted by", "author", "correspondent",
 	"reporter", "editorial", "editorial staff", "staff writer",
 	"news desk", "desk", "wire", "agencies", "null", "none",
-	"super user", "no author", "anónimo", "anonym", "anonyme", "von", "par", "por", "door", "auteurs", "autoren", "authors", NULL
+	"super user", "no author", "anónimo", "anonym", "anonyme", "von", "par", "por", "door", "auteurs", "autoren", "authors",
+	"quelle", "source", "alle beiträge", "all posts", NULL
 };
 
 static const char *const prefixes[] = {
@@ -1107,7 +1158,9 @@ static const char *const prefixes[] = {
 	"écrit par ", "verfasst von:", "erstellt von ", "recipe by ", "un documentaire de ",
 	"von:", "interview:", "interview von ", "artikel von:",
 	"ein artikel von ", "eine kolumne von ", "ein interview von ",
-	"auteur :", "autor :", "autoren:", "autoren ", NULL
+	"auteur :", "autor :", "autoren:", "autoren ", "text & fotos:",
+	"text und fotos:", "text & bilder:", "text und bilder:",
+	"words & photos:", "text and photos:", NULL
 };
 
 /* words a name does not hold */
@@ -1273,6 +1326,34 @@ siteauthor(struct ex_meta *m, const char *s)
 	return r;
 }
 
+/* "Rob Doe, CNN", "Grant Doe, PhD": the agency or the degree after the
+ * name cut; not a list of names ("Jane Doe, John Roe") */
+static void
+cuttitle(char *s)
+{
+	static const char *const degrees[] = {
+		"phd", "ph.d.", "md", "m.d.", "mph", "mba", "rd", "msc", "dr.",
+		NULL
+	};
+	const char *const *d;
+	char *p = strrchr(s, ','), *q;
+	int upper = 1;
+
+	if (p == NULL || p[1] != ' ' || strchr(p + 2, ' ') != NULL ||
+	    strlen(p + 2) < 2)
+		return;
+	for (d = degrees; *d; d++)
+		if (strcasecmp(p + 2, *d) == 0)
+			break;
+	for (q = p + 2; *q; q++)
+		if (!isupper((unsigned char)*q))
+			upper = 0;
+	if (*d != NULL || (upper && q - p - 2 <= 6))
+		*p = '\0';
+}
+
+static int namelike(const char *);
+
 /* a clean author name (malloc'd) or NULL */
 static char *
 authorok(struct ex_meta *m, const char *raw)
@@ -1322,9 +1403,22 @@ authorok(struct ex_meta *m, const char *raw)
 		*p = '\0';
 	len = strlen(s);
 	while (len > 0 && (s[len - 1] == ',' || s[len - 1] == ' ' ||
-	    s[len - 1] == ':'))
+	    s[len - 1] == ':' || s[len - 1] == '-'))
 		s[--len] = '\0';
-	if (len < 3 || len > 80 || hasdigitrun(s) || strchr(s, '@') ||
+	cuttitle(s);
+	len = strlen(s);
+	/* "Jane Doe1": a footnote's mark after the name */
+	if (len > 3 && strchr(s, ' ') != NULL &&
+	    isdigit((unsigned char)s[len - 1]) &&
+	    !isdigit((unsigned char)s[len - 2]) && s[len - 2] != ' ')
+		s[--len] = '\0';
+	/* "selbst ist der Mann", "linksc Creating Search": no name */
+	if (islower((unsigned char)*s) && strchr(s, ' ') != NULL &&
+	    !namelike(s))
+		goto bad;
+	if (len < 3 || len > 80 || (hasdigitrun(s) && !username(s)) ||
+	    strchr(s, '@') ||
+	    strpbrk(s, "!?") != NULL || strstr(s, "©") != NULL ||
 	    strchr(s, ':') || strchr(s, '(') || strstr(s, "[at]") ||
 	    strstr(s, "://") || strncmp(s, "www.", 4) == 0 ||
 	    strchr(s, '{') || strchr(s, '/'))
@@ -1413,6 +1507,7 @@ ldauthor(struct ex_meta *m)
 }
 
 static int baddateplace(const xmlNode *);
+static int holds(const xmlNode *, const xmlNode *);
 static long titlepos(struct ex_meta *, const char *);
 
 /* "Jane van Doe": at most five words, all capitalised but particles */
@@ -1481,7 +1576,7 @@ cutname(char *s, int soft)
 		" at ", " um ", " foto:", " fotos:", " photo:", " photos:",
 		" bild:", " illustration", " alle artikel", " alle beiträge",
 		" all posts", " all articles", " view all", " more by",
-		" mehr von", " le ", " el ", " il ", " op ", " den ", NULL
+		" alles von", " mehr von", " le ", " el ", " il ", " op ", " den ", NULL
 	};
 	const char *const *w;
 	char *p, *q;
@@ -1563,14 +1658,70 @@ nextpart(xmlNode *n)
 	return NULL;
 }
 
+/* n is there for screen readers only ("sr-only", "screen-reader-text",
+ * "visually-hidden") */
+static int
+sronly(const xmlNode *n)
+{
+	static const char *const words[] = {
+		"sr-only", "screen-reader", "visually-hidden", "visuallyhidden",
+		"srOnly", NULL
+	};
+	const char *c = news_html_attr(n, "class");
+	const char *const *w;
+
+	for (w = words; c != NULL && *w; w++)
+		if (strcasestr(c, *w) != NULL)
+			return 1;
+	return 0;
+}
+
+/* the text of n without what is there for screen readers only: "Jane
+ * Doe<span class=sr-only>Jane Doe</span>" */
+static void
+nametext(struct news_buf *b, const xmlNode *n)
+{
+	const xmlNode *c;
+
+	if (n->type == XML_TEXT_NODE && n->content != NULL)
+		news_buf_adds(b, (const char *)n->content);
+	if (n->type != XML_ELEMENT_NODE || sronly(n))
+		return;
+	for (c = n->children; c != NULL; c = c->next)
+		nametext(b, c);
+}
+
 /* the text of n, if it is short enough to be a name (malloc'd) */
 static char *
 shorttext(const xmlNode *n)
 {
+	struct news_buf b = NEWS_BUF_INIT;
+	char *s;
+
 	if (n->type == XML_ELEMENT_NODE && n->_private != NULL &&
 	    ((struct ex_node *)n->_private)->text > 200)
 		return NULL;
-	return ex_node_text(n);
+	nametext(&b, n);
+	s = news_text_squeeze(b.s != NULL ? b.s : "", b.len);
+	news_buf_free(&b);
+	return s;
+}
+
+/* the text before n ends with a byline word: "by <span>LD</span>" */
+static int
+afterby(const xmlNode *n)
+{
+	const xmlNode *p = n->prev;
+	const char *s, *e;
+
+	if (p == NULL || p->type != XML_TEXT_NODE || p->content == NULL)
+		return 0;
+	s = (const char *)p->content;
+	e = s + strlen(s);
+	while (e > s && isspace((unsigned char)e[-1]))
+		e--;
+	return (e - s == 2 || (e - s > 2 && isspace((unsigned char)e[-3]))) &&
+	    strncasecmp(e - 2, "by", 2) == 0;
 }
 
 /* the name in a byline candidate (malloc'd) or NULL */
@@ -1582,13 +1733,17 @@ bylinename(struct ex_meta *m, const struct dcand *b)
 	char *s, *t;
 	struct news_buf buf = NEWS_BUF_INIT;
 	int elem, strong, inner, by, cut;
+	size_t l;
 
 	if (b->kind == 1) {
 		/* "By Jane Doe", "By <a>Jane Doe</a> on <time>" */
 		news_buf_adds(&buf, (const char *)n->content);
 		v = (const char *)n->content;
-		v += strspn(v, " \t\r\n");
+		v += strspn(v, " \t\r\n|");
 		strong = bylineword(v) > 4;	/* "Posted by", "Autor:" */
+		l = strcspn(v, " \t\r\n");
+		if (bylineword(v) == 0 && lonebyline(v, l))
+			v += l;	/* "<strong>By</strong>" */
 		v += bylineword(v);
 		elem = v[strspn(v, " \t\r\n:")] == '\0' &&
 		    (c = nextpart(n)) != NULL;
@@ -1599,13 +1754,21 @@ bylinename(struct ex_meta *m, const struct dcand *b)
 		}
 		t = news_text_squeeze(buf.s, buf.len);
 		news_buf_free(&buf);
+		v = t + strspn(t, "|");
+		v += strspn(v, " ");
+		l = strcspn(v, " ");
+		if (bylineword(v) == 0 && lonebyline(v, l))
+			v += l;
+		memmove(t, v + bylineword(v), strlen(v + bylineword(v)) + 1);
 		cutname(t, 0);
 		s = authorok(m, t);
 		free(t);
 		/* "von Säure": a name in running text has two words, unless
 		 * a byline phrase ("Posted by") says it is one */
+		/* "Gespeichert von <span>rasos</span>": a user name */
 		if (s != NULL && (!namelike(s) || (!elem && !strong &&
-		    strchr(s, ' ') == NULL))) {
+		    strchr(s, ' ') == NULL)) && !(elem && strong &&
+		    username(s))) {
 			free(s);
 			s = NULL;
 		}
@@ -1622,11 +1785,18 @@ bylinename(struct ex_meta *m, const struct dcand *b)
 		return s;
 	if ((t = shorttext(c != NULL ? c : n)) == NULL)
 		return NULL;
+	/* "by <span class=author>LD</span>": initials after "by" */
+	if (strlen(t) == 2 && isalpha((unsigned char)t[0]) &&
+	    isalpha((unsigned char)t[1]) && afterby(n))
+		return t;
 	/* "Posted on 21 May 2020 by Jane Doe", "von Jane Doe am 13.12." */
 	v = innerbyline(t);
 	inner = v != t;
 	memmove(t, v, strlen(v) + 1);
 	by = bylineword(t) > 0;
+	/* "Text & Fotos: Jane Doe": the byline word is no stop */
+	if (by)
+		memmove(t, t + bylineword(t), strlen(t + bylineword(t)) + 1);
 	cut = cutname(t, 1);
 	s = authorok(m, t);
 	/* "Donnerstag, 4. November": one word left by a cut is no name */
@@ -1716,7 +1886,7 @@ badbox(const xmlNode *q)
 /* a byline in comments, related posts, sidebars, footers (as
  * baddateplace, with badbox's words) */
 static int
-badbylinebox(const xmlNode *n)
+badbylinebox(const struct ex_meta *m, const xmlNode *n)
 {
 	const xmlNode *root = xmlDocGetRootElement(n->doc);
 	int all = root != NULL && root->_private != NULL ?
@@ -1725,6 +1895,10 @@ badbylinebox(const xmlNode *n)
 	for (n = n->parent; n != NULL && n->type == XML_ELEMENT_NODE;
 	    n = n->parent) {
 		if (is(n, "body"))
+			break;
+		/* what holds the title h1 is the article's own header
+		 * ("module-imageTeaser topArticle") */
+		if (m->titleh1 != NULL && holds(n, m->titleh1))
 			break;
 		/* a page wrapper is no place ("has-sidebar") */
 		if (n->_private != NULL &&
@@ -1739,7 +1913,7 @@ badbylinebox(const xmlNode *n)
 /* a byline in related posts, comments, a sidebar: not the page's; the
  * footer, aside or sidebar of the article itself is its place */
 static int
-badbylineplace(const xmlNode *n)
+badbylineplace(const struct ex_meta *m, const xmlNode *n)
 {
 	static const char *const own[] = {
 		"sidebar", "widget", "footer", "teaser", NULL
@@ -1748,7 +1922,7 @@ badbylineplace(const xmlNode *n)
 	const xmlNode *q;
 	int below = 0;
 
-	if (!baddateplace(n) || !badbylinebox(n))
+	if (!baddateplace(n) || !badbylinebox(m, n))
 		return 0;
 	for (q = n->parent; q != NULL && q->type == XML_ELEMENT_NODE;
 	    q = q->parent) {
@@ -1776,7 +1950,7 @@ badbylineplace(const xmlNode *n)
 			return 1;
 	}
 	/* the article box and what holds it: as for a date */
-	return badbox(q) || badbylinebox(q);
+	return badbox(q) || badbylinebox(m, q);
 }
 
 static int inside(const xmlNode *, const xmlNode *);
@@ -1831,6 +2005,132 @@ authorlabel(const char *l)
 	return 0;
 }
 
+/* "arianschlichenmayer", "christian.stadtfeld", "gabor_munier": a
+ * login, not a name as the byline shows it */
+static int
+loginlike(const char *s)
+{
+	const char *p;
+
+	for (p = s; *p; p++)
+		if (*p == ' ' || isupper((unsigned char)*p))
+			return 0;
+	return p - s >= 6;
+}
+
+/* the ASCII letters of w (l bytes) come in order in the login s */
+static int
+letterseq(const char *s, const char *w, size_t l)
+{
+	const char *e = w + l;
+	int n = 0;
+
+	for (; w < e; w++) {
+		if (!isalpha((unsigned char)*w) || (unsigned char)*w >= 0x80)
+			continue;
+		while (*s && tolower((unsigned char)*s) !=
+		    tolower((unsigned char)*w))
+			s++;
+		if (*s++ == '\0')
+			return 0;
+		n++;
+	}
+	return n >= 3;
+}
+
+/* the login s names the person of the byline name b: the letters of b's
+ * first and last word are in it ("Gàbor Muniér", "gabor_munier") */
+static int
+loginof(const char *s, const char *b)
+{
+	const char *last = strrchr(b, ' ');
+
+	if (last == NULL)
+		return 0;
+	last++;
+	return letterseq(s, b, strcspn(b, " ")) &&
+	    letterseq(s, last, strlen(last));
+}
+
+/* the visible text of the page, without head, scripts and styles */
+static void
+pagetext(struct news_buf *b, const xmlNode *n)
+{
+	const xmlNode *c;
+
+	for (c = n; c != NULL; c = c->next) {
+		if (c->type == XML_TEXT_NODE && c->content != NULL)
+			news_buf_adds(b, (const char *)c->content);
+		if (c->type == XML_ELEMENT_NODE && !is(c, "head") &&
+		    !is(c, "script") && !is(c, "style") &&
+		    !is(c, "template"))
+			pagetext(b, c->children);
+	}
+}
+
+/* one of the names in s ("Jane Doe, John Roe", "A und B") is shown on
+ * the page, its letters in its text (folded in *page, made once) */
+static int
+onpage(struct ex_meta *m, const char *s, char **page)
+{
+	static const char *const joins[] = {
+		" and ", " und ", " y ", " e ", " et ", NULL
+	};
+	const char *const *j;
+	struct news_buf b = NEWS_BUF_INIT;
+	char *t, *p, *q, part[256];
+	size_t l;
+	int r = 0;
+
+	if (*page == NULL) {
+		pagetext(&b, xmlDocGetRootElement(m->doc));
+		t = news_text_squeeze(b.s != NULL ? b.s : "", b.len);
+		news_buf_free(&b);
+		l = strlen(t) + 1;
+		*page = news_xmalloc(l);
+		alnumfold(t, *page, l);
+		free(t);
+	}
+	t = news_xstrdup(s);
+	for (j = joins; *j; j++)
+		while ((q = strstr(t, *j)) != NULL)
+			*q = ',', memmove(q + 1, q + strlen(*j) - 1,
+			    strlen(q + strlen(*j) - 1) + 1);
+	for (p = t; !r && p != NULL; p = q) {
+		if ((q = strpbrk(p, ",;&/")) != NULL)
+			*q++ = '\0';
+		alnumfold(p, part, sizeof(part));
+		r = strlen(part) >= 3 && strstr(*page, part) != NULL;
+	}
+	free(t);
+	return r;
+}
+
+/* "Todd" is the first name of the byline's "Todd Bates" */
+static int
+firstname(const char *s, const char *b)
+{
+	size_t l = strlen(s);
+
+	return strchr(s, ' ') == NULL && strncasecmp(s, b, l) == 0 &&
+	    b[l] == ' ';
+}
+
+/* the JSON-LD author is an organisation ("@type": "Organization") */
+static int
+ldorg(struct ex_meta *m)
+{
+	static const char *const org[] = { "Organization", NULL };
+	json_t *a = json_object_get(m->ld, "author");
+
+	if (json_is_array(a))
+		a = json_array_get(a, 0);
+	a = ldderef(m, a);
+	return json_is_object(a) && istype(a, org);
+}
+
+static char *bylineauthor(struct ex_meta *, const char *, const xmlNode *);
+
 static char *
 author(struct ex_meta *m, const char *title, const xmlNode *content)
 {
@@ -1841,20 +2141,177 @@ author(struct ex_meta *m, const char *title, const xmlNode *content)
 	};
 	const char *const *k;
 	const char *v;
+	static const char *const news[] = {
+		"NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle",
+		"OpinionNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle",
+		NULL
+	};
+	char *s, *b, *page = NULL;
+	int named = 0, hidden = 0, ld;
+
+	if ((ld = (s = ldauthor(m)) != NULL))
+		/* a NewsArticle's author or an organisation is named on
+		 * purpose, not a person's account the CMS filled in */
+		named = istype(m->ld, news) || ldorg(m);
+	else
+		for (k = keys; *k; k++)
+			if ((v = metaget(m, *k)) != NULL) {
+				if (strcmp(*k, "twitter:data1") == 0 &&
+				    !authorlabel(metaget(m, "twitter:label1")))
+					continue;
+				if ((s = authorok(m, v)) != NULL)
+					break;
+			}
+	/* a JSON-LD author the page never shows is the account that filed
+	 * it, not the page's byline */
+	if (s != NULL && !named && !onpage(m, s, &page)) {
+		hidden = 1;
+		if (ld) {
+			free(s);
+			s = NULL;
+		}
+	}
+	free(page);
+	if (s != NULL && !hidden && !loginlike(s) && strchr(s, ' ') != NULL)
+		return s;
+	b = bylineauthor(m, title, content);
+	if (s == NULL)
+		return b;
+	/* a meta author the page never shows gives way to a full name in
+	 * its byline */
+	if (b != NULL && hidden && strchr(b, ' ') != NULL) {
+		free(s);
+		return b;
+	}
+	/* "arianschlichenmayer" is the login of the byline's "Arian
+	 * Schlichenmayer" */
+	if (b != NULL && (loginof(s, b) || firstname(s, b))) {
+		free(s);
+		return b;
+	}
+	free(b);
+	return s;
+}
+
+/* p is "<p><b><i>Jane Doe</i></b></p>", closing what holds it: a name
+ * alone, in bold or italics, signing the article off (malloc'd) */
+static char *
+signpara(struct ex_meta *m, const xmlNode *p)
+{
+	const xmlNode *c, *e;
+	char *s, *t = NULL, *r = NULL;
+
+	for (c = p->next; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE || (c->type == XML_TEXT_NODE &&
+		    c->content != NULL && c->content[strspn((const char *)
+		    c->content, " \t\r\n")] != '\0'))
+			return NULL;
+	/* down the only element child to the bold or italics */
+	for (e = p; e != NULL && !is(e, "b") && !is(e, "strong") &&
+	    !is(e, "em") && !is(e, "i"); e = c) {
+		for (c = e->children; c != NULL; c = c->next)
+			if (c->type == XML_ELEMENT_NODE)
+				break;
+		if (c != NULL && xmlNextElementSibling((xmlNode *)c) != NULL)
+			return NULL;
+	}
+	if (e == NULL || (s = shorttext(p)) == NULL)
+		return NULL;
+	t = shorttext(e);
+	/* "Davor und Danach": no two things joined */
+	if (strlen(s) < 40 && t != NULL && strcmp(s, t) == 0 &&
+	    (r = authorok(m, s)) != NULL && (!namelike(r) ||
+	    strchr(r, ' ') == NULL || strcmp(r, s) != 0 ||
+	    strstr(r, " und ") || strstr(r, " and ") || strstr(r, " et ") ||
+	    strstr(r, " y ") || strstr(r, " e "))) {
+		free(r);
+		r = NULL;
+	}
+	free(s);
+	free(t);
+	return r;
+}
+
+/* the last paragraph of the article signing it off, "<p><b><i>Jane
+ * Doe</i></b></p>" (malloc'd) or NULL */
+static char *
+signname(struct ex_meta *m, const xmlNode *n)
+{
+	const xmlNode *c;
+	char *s = NULL, *t;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		t = is(c, "p") ? signpara(m, c) : signname(m, c);
+		if (t != NULL) {
+			free(s);
+			s = t;
+		}
+	}
+	return s;
+}
+
+/* every letter of s is a capital one (ASCII) */
+static int
+shouted(const char *s)
+{
+	for (; *s; s++)
+		if (islower((unsigned char)*s))
+			return 0;
+	return 1;
+}
+
+/* "11.12.2019 - Jane Doe", "04.02.2022 | 13:10 Uhr | Jane Doe": a
+ * short line by the title, a date and a name after it (malloc'd) */
+static char *
+datedname(struct ex_meta *m, long anchor)
+{
+	static const char *const seps[] = {
+		" - ", " | ", " · ", " – ", " • ", NULL
+	};
+	const char *const *w;
+	char *t, *p, *q, *r = NULL;
+	int i;
+
+	for (i = 0; i < m->ndates && r == NULL; i++) {
+		const struct dcand *c = &m->dates[i];
+
+		if (c->kind != DC_TEXT || anchor < 0 || c->pos < anchor - 300 ||
+		    c->pos > anchor + 300 || c->n->content == NULL)
+			continue;
+		t = news_text_squeeze((const char *)c->n->content,
+		    strlen((const char *)c->n->content));
+		p = NULL;
+		for (w = seps; *w; w++)
+			if ((q = strstr(t, *w)) != NULL)
+				while (q != NULL) {
+					if (p == NULL || q > p)
+						p = q + strlen(*w);
+					q = strstr(q + 1, *w);
+				}
+		/* not a section ("Recht & Gesetz") or a label ("PAID
+		 * CONTENT") */
+		if (strlen(t) < 80 && isdigit((unsigned char)*t) && p != NULL &&
+		    strchr(p, ' ') != NULL && namelike(p) &&
+		    strchr(p, '&') == NULL && !shouted(p) &&
+		    (r = authorok(m, p)) != NULL && strcmp(r, p) != 0) {
+			free(r);
+			r = NULL;
+		}
+		free(t);
+	}
+	return r;
+}
+
+/* the name in the byline nearest the title */
+static char *
+bylineauthor(struct ex_meta *m, const char *title, const xmlNode *content)
+{
 	char *s, *best = NULL;
 	long anchor, d, bestd = 0;
 	int i;
 
-	if ((s = ldauthor(m)) != NULL)
-		return s;
-	for (k = keys; *k; k++)
-		if ((v = metaget(m, *k)) != NULL) {
-			if (strcmp(*k, "twitter:data1") == 0 &&
-			    !authorlabel(metaget(m, "twitter:label1")))
-				continue;
-			if ((s = authorok(m, v)) != NULL)
-				return s;
-		}
 	anchor = titlepos(m, title);
 	for (i = 0; i < m->nbylines; i++) {
 		const struct dcand *b = &m->bylines[i];
@@ -1863,19 +2320,28 @@ author(struct ex_meta *m, const char *title, const xmlNode *content)
 		    2 * (anchor - b->pos);
 		if (b->kind == 0)
 			d /= 2;		/* markup says it: trust it more */
-		/* far from the title: only markup in the article itself */
+		/* far from the title: only markup in the article itself,
+		 * or "Autor: Jane Doe" as the last resort */
 		if (anchor >= 0 && d > 5000 && (b->kind == 0 ?
-		    !inside(b->n, content) : !signoff(b->n, content)))
-			continue;
-		if (anchor >= 0 && d > 5000)
+		    !inside(b->n, content) : !signoff(b->n, content))) {
+			if (b->kind == 0 || bylineword((const char *)
+			    b->n->content + strspn((const char *)b->n->content,
+			    " \t\r\n|")) <= 4)
+				continue;
+			d = 5001;
+		} else if (anchor >= 0 && d > 5000)
 			d = 5000;
-		if ((best != NULL && d >= bestd) || badbylineplace(b->n) ||
+		if ((best != NULL && d >= bestd) || badbylineplace(m, b->n) ||
 		    (s = bylinename(m, b)) == NULL)
 			continue;
 		free(best);
 		best = s;
 		bestd = d;
 	}
+	if (best == NULL)
+		best = datedname(m, anchor);
+	if (best == NULL && content != NULL)
+		best = signname(m, content);
 	return best;
 }
 
