@@ -72,4 +72,11 @@ check 'a contact box goes' \
 	'! jq -r .text m.json | grep -q "Ansprechpartnerin"'
 check 'many short labels at the end all go' \
 	'jq -r .text m.json | tail -n 1 | grep -q "^Als nächstes soll"'
+news-extract "$X/cards.html" >k.json 2>k.err
+check 'a teaser card (a linked headline with a picture or a line) in the text goes' \
+	'! jq -r .text k.json | grep -E -q "Market hall|closed for a year|Library cards|sign their children" &&
+	 jq -r .text k.json | grep -q "^The reading room cost the town" &&
+	 jq -r .text k.json | tail -n 1 | grep -q "^Next year the library"'
+check 'a heading linking to itself (#anchor) stays' \
+	'jq -r .text k.json | grep -q "^Opening hours$"'
 done_testing

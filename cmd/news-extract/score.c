@@ -803,6 +803,91 @@ disclosure(const xmlNode *n, const struct ex_node *i)
 }
 
 static int
+isheading(const char *name)
+{
+	return name[0] == 'h' && name[1] >= '1' && name[1] <= '6' &&
+	    name[2] == '\0';
+}
+
+/*
+ * A teaser card: a small box whose heading is a link to another page
+ * (the headline of another story), with a picture or a line of summary
+ * beside it ("Other opinion columns", "Related" cards inside the text).
+ * The headline is a good part of the box's text; a heading linking
+ * inside the page (#anchor) is the story's own.
+ */
+/* the target of the first link in h, or NULL */
+static const char *
+firsthref(const xmlNode *h)
+{
+	const xmlNode *n = h;
+
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)n->name, "a") == 0)
+			return news_html_attr(n, "href");
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != h && n->next == NULL)
+			n = n->parent;
+		if (n == h)
+			break;
+		n = n->next;
+	}
+	return NULL;
+}
+
+static int
+linkheading(const xmlNode *h)
+{
+	const struct ex_node *i = INFO(h);
+	const char *v;
+
+	return i->text >= 15 && i->link * 10 >= i->text * 8 &&
+	    (v = firsthref(h)) != NULL && v[0] != '#' && v[0] != '\0';
+}
+
+/* a heading linking to itself: "<h2 id=x><a href=#x>" */
+static int
+selflink(const xmlNode *h)
+{
+	const char *v = firsthref(h);
+
+	return v != NULL && v[0] == '#';
+}
+
+static int
+teaser(const xmlNode *c, const struct ex_node *i, const struct ex_node *top)
+{
+	const xmlNode *n = c;
+	const char *name = (const char *)c->name;
+	int budget = 80;
+
+	if (i->text < 30 || i->text > 400 || i->text * 5 > top->text ||
+	    (strcmp(name, "div") != 0 && strcmp(name, "li") != 0 &&
+	    strcmp(name, "article") != 0 && strcmp(name, "section") != 0))
+		return 0;
+	for (n = c->children; n != NULL && budget-- > 0; ) {
+		if (n->type == XML_ELEMENT_NODE && n->_private != NULL &&
+		    isheading((const char *)n->name))
+			return INFO(n)->text * 100 >= i->text * 15 &&
+			    linkheading(n);
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != c && n->next == NULL)
+			n = n->parent;
+		if (n == c)
+			break;
+		n = n->next;
+	}
+	return 0;
+}
+
+static int
 prunable(const xmlNode *n, const struct ex_node *top)
 {
 	const struct ex_node *i = INFO(n);
@@ -815,9 +900,12 @@ prunable(const xmlNode *n, const struct ex_node *top)
 		return 1;
 	if (i->klass < 0 && i->text * 10 < top->text * 6)
 		return 1;
-	if (i->block && linkdense(n, i))
+	if (i->block && linkdense(n, i) && !(isheading(name) &&
+	    selflink(n)))
 		return 1;
 	if (i->block && (credit(n, i) || adlabel(n, i) || disclosure(n, i)))
+		return 1;
+	if (teaser(n, i, top))
 		return 1;
 	return 0;
 }
@@ -1431,13 +1519,6 @@ datelike(const char *s)
 			return 1;
 	}
 	return 0;
-}
-
-static int
-isheading(const char *name)
-{
-	return name[0] == 'h' && name[1] >= '1' && name[1] <= '6' &&
-	    name[2] == '\0';
 }
 
 /* the element after b is a list or a table */
