@@ -77,6 +77,8 @@ check 'a teaser card (a linked headline with a picture or a line) in the text go
 	'! jq -r .text k.json | grep -E -q "Market hall|closed for a year|Library cards|sign their children" &&
 	 jq -r .text k.json | grep -q "^The reading room cost the town" &&
 	 jq -r .text k.json | tail -n 1 | grep -q "^Next year the library"'
+check 'a caption with its credit in brackets, an "Image caption" line go' \
+	'! jq -r .text k.json | grep -E -q "eighties|windows face"'
 check 'a heading linking to itself (#anchor) stays' \
 	'jq -r .text k.json | grep -q "^Opening hours$"'
 done_testing

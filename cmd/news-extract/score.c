@@ -700,7 +700,8 @@ static const char *const creditwords[] = {
 static const char *const tailcredits[] = {
 	"foto:", "fotos:", "(foto ", "photo:", "photos:", "photograph:",
 	"bild:", "kuva:", "credit:", "crédito:", "image:", "imagen:",
-	"(quelle:", "(source:", "(fuente:", "zdjęcie:", "©", NULL
+	"(quelle:", "(source:", "(fuente:", "zdjęcie:", "©", "(reuters/",
+	"(ap photo", "(afp/", "(efe/", "(getty", "(dpa/", NULL
 };
 
 static int
@@ -708,6 +709,7 @@ creditend(const char *s)
 {
 	const char *const *w;
 	const char *p, *q, *last = NULL;
+	int paren;
 
 	for (w = tailcredits; *w != NULL; w++)
 		for (p = s; (q = strcasestr(p, *w)) != NULL; p = q + 1)
@@ -716,11 +718,14 @@ creditend(const char *s)
 				last = q;
 	if (last == NULL || last == s || strlen(last) > 70)
 		return 0;
+	/* "(Foto: dpa)": a credit in brackets closing the caption */
+	paren = (last[0] == '(' || last[-1] == '(') &&
+	    strchr(last, ')') == last + strlen(last) - 1;
 	for (p = last; *p != '\0' && *p != ' ' && *p != ':'; p++)
 		;
 	while (*p == ':' || *p == ' ')
 		p++;
-	if (islower((unsigned char)*p))
+	if (islower((unsigned char)*p) && !paren)
 		return 0;	/* "... ©" in a sentence: no name follows */
 	for (; *p != '\0'; p++)
 		if ((*p == '.' || *p == '!' || *p == '?') && p[1] == ' ' &&
@@ -743,6 +748,9 @@ credit(const xmlNode *n, const struct ex_node *i)
 	if (i->text <= 80)
 		for (w = creditwords; *w != NULL && !r; w++)
 			r = strncasecmp(s, *w, strlen(*w)) == 0;
+	if (!r)
+		r = strncasecmp(s, "image caption", 13) == 0 ||
+		    strncasecmp(s, "media caption", 13) == 0;
 	if (!r)
 		r = creditend(s);
 	free(s);
