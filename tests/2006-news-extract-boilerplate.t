@@ -79,6 +79,9 @@ check 'a teaser card (a linked headline with a picture or a line) in the text go
 	 jq -r .text k.json | tail -n 1 | grep -q "^Next year the library"'
 check 'a caption with its credit in brackets, an "Image caption" line go' \
 	'! jq -r .text k.json | grep -E -q "eighties|windows face"'
+check 'a way back ("Back to all news") goes, a sentence starting so stays' \
+	'! jq -r .text k.json | grep -E -q "all news|Übersicht" &&
+	 jq -r .text k.json | grep -q "^Back to school means new readers."'
 check 'a heading linking to itself (#anchor) stays' \
 	'jq -r .text k.json | grep -q "^Opening hours$"'
 done_testing

@@ -895,6 +895,37 @@ teaser(const xmlNode *c, const struct ex_node *i, const struct ex_node *top)
 	return 0;
 }
 
+/* a way back standing alone: "Zurück zu allen Meldungen", "« Back to
+ * overview", "Retour à la liste" */
+static const char *const backwords[] = {
+	"zurück zu", "zurück zum", "zurück zur", "back to", "retour à",
+	"retour au", "volver a", "torna a", "powrót do", "terug naar", NULL
+};
+
+static int
+backline(const xmlNode *n, const struct ex_node *i)
+{
+	const char *const *w;
+	char *s, *p;
+	size_t k;
+	int r = 0;
+
+	if (i->text == 0 || i->text > 50 || (i->block ? i->own != i->text :
+	    strcmp((const char *)n->name, "a") != 0))
+		return 0;	/* a block of its own text, or a link */
+	s = ex_node_text(n);
+	for (p = s; *p != '\0' && !isalpha((unsigned char)*p) &&
+	    (unsigned char)*p != 0xC3; p++)
+		;		/* "« ", "< ", "← " */
+	k = strlen(p);
+	if (k > 0 && strchr(".!?", p[k - 1]) == NULL)
+		for (w = backwords; *w != NULL && !r; w++)
+			r = strncasecmp(p, *w, strlen(*w)) == 0 &&
+			    (p[strlen(*w)] == ' ' || p[strlen(*w)] == '\0');
+	free(s);
+	return r;
+}
+
 static int
 prunable(const xmlNode *n, const struct ex_node *top)
 {
@@ -912,6 +943,8 @@ prunable(const xmlNode *n, const struct ex_node *top)
 	    selflink(n)))
 		return 1;
 	if (i->block && (credit(n, i) || adlabel(n, i) || disclosure(n, i)))
+		return 1;
+	if (backline(n, i))
 		return 1;
 	if (teaser(n, i, top))
 		return 1;
