@@ -72,4 +72,16 @@ check 'a contact box goes' \
 	'! jq -r .text m.json | grep -q "Ansprechpartnerin"'
 check 'many short labels at the end all go' \
 	'jq -r .text m.json | tail -n 1 | grep -q "^Als nächstes soll"'
+news-extract "$X/cards.html" >k.json 2>k.err
+check 'a teaser card (a linked headline with a picture or a line) in the text goes' \
+	'! jq -r .text k.json | grep -E -q "Market hall|closed for a year|Library cards|sign their children" &&
+	 jq -r .text k.json | grep -q "^The reading room cost the town" &&
+	 jq -r .text k.json | tail -n 1 | grep -q "^Next year the library"'
+check 'a caption with its credit in brackets, an "Image caption" line go' \
+	'! jq -r .text k.json | grep -E -q "eighties|windows face"'
+check 'a way back ("Back to all news") goes, a sentence starting so stays' \
+	'! jq -r .text k.json | grep -E -q "all news|Übersicht" &&
+	 jq -r .text k.json | grep -q "^Back to school means new readers."'
+check 'a heading linking to itself (#anchor) stays' \
+	'jq -r .text k.json | grep -q "^Opening hours$"'
 done_testing

@@ -700,7 +700,8 @@ static const char *const creditwords[] = {
 static const char *const tailcredits[] = {
 	"foto:", "fotos:", "(foto ", "photo:", "photos:", "photograph:",
 	"bild:", "kuva:", "credit:", "crédito:", "image:", "imagen:",
-	"(quelle:", "(source:", "(fuente:", "zdjęcie:", "©", NULL
+	"(quelle:", "(source:", "(fuente:", "zdjęcie:", "©", "(reuters/",
+	"(ap photo", "(afp/", "(efe/", "(getty", "(dpa/", NULL
 };
 
 static int
@@ -708,6 +709,7 @@ creditend(const char *s)
 {
 	const char *const *w;
 	const char *p, *q, *last = NULL;
+	int paren;
 
 	for (w = tailcredits; *w != NULL; w++)
 		for (p = s; (q = strcasestr(p, *w)) != NULL; p = q + 1)
@@ -716,11 +718,14 @@ creditend(const char *s)
 				last = q;
 	if (last == NULL || last == s || strlen(last) > 70)
 		return 0;
+	/* "(Foto: dpa)": a credit in brackets closing the caption */
+	paren = (last[0] == '(' || last[-1] == '(') &&
+	    strchr(last, ')') == last + strlen(last) - 1;
 	for (p = last; *p != '\0' && *p != ' ' && *p != ':'; p++)
 		;
 	while (*p == ':' || *p == ' ')
 		p++;
-	if (islower((unsigned char)*p))
+	if (islower((unsigned char)*p) && !paren)
 		return 0;	/* "... ©" in a sentence: no name follows */
 	for (; *p != '\0'; p++)
 		if ((*p == '.' || *p == '!' || *p == '?') && p[1] == ' ' &&
@@ -743,6 +748,9 @@ credit(const xmlNode *n, const struct ex_node *i)
 	if (i->text <= 80)
 		for (w = creditwords; *w != NULL && !r; w++)
 			r = strncasecmp(s, *w, strlen(*w)) == 0;
+	if (!r)
+		r = strncasecmp(s, "image caption", 13) == 0 ||
+		    strncasecmp(s, "media caption", 13) == 0;
 	if (!r)
 		r = creditend(s);
 	free(s);
@@ -803,6 +811,122 @@ disclosure(const xmlNode *n, const struct ex_node *i)
 }
 
 static int
+isheading(const char *name)
+{
+	return name[0] == 'h' && name[1] >= '1' && name[1] <= '6' &&
+	    name[2] == '\0';
+}
+
+/*
+ * A teaser card: a small box whose heading is a link to another page
+ * (the headline of another story), with a picture or a line of summary
+ * beside it ("Other opinion columns", "Related" cards inside the text).
+ * The headline is a good part of the box's text; a heading linking
+ * inside the page (#anchor) is the story's own.
+ */
+/* the target of the first link in h, or NULL */
+static const char *
+firsthref(const xmlNode *h)
+{
+	const xmlNode *n = h;
+
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)n->name, "a") == 0)
+			return news_html_attr(n, "href");
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != h && n->next == NULL)
+			n = n->parent;
+		if (n == h)
+			break;
+		n = n->next;
+	}
+	return NULL;
+}
+
+static int
+linkheading(const xmlNode *h)
+{
+	const struct ex_node *i = INFO(h);
+	const char *v;
+
+	return i->text >= 15 && i->link * 10 >= i->text * 8 &&
+	    (v = firsthref(h)) != NULL && v[0] != '#' && v[0] != '\0';
+}
+
+/* a heading linking to itself: "<h2 id=x><a href=#x>" */
+static int
+selflink(const xmlNode *h)
+{
+	const char *v = firsthref(h);
+
+	return v != NULL && v[0] == '#';
+}
+
+static int
+teaser(const xmlNode *c, const struct ex_node *i, const struct ex_node *top)
+{
+	const xmlNode *n = c;
+	const char *name = (const char *)c->name;
+	int budget = 80;
+
+	if (i->text < 30 || i->text > 400 || i->text * 5 > top->text ||
+	    (strcmp(name, "div") != 0 && strcmp(name, "li") != 0 &&
+	    strcmp(name, "article") != 0 && strcmp(name, "section") != 0))
+		return 0;
+	for (n = c->children; n != NULL && budget-- > 0; ) {
+		if (n->type == XML_ELEMENT_NODE && n->_private != NULL &&
+		    isheading((const char *)n->name))
+			return INFO(n)->text * 100 >= i->text * 15 &&
+			    linkheading(n);
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != c && n->next == NULL)
+			n = n->parent;
+		if (n == c)
+			break;
+		n = n->next;
+	}
+	return 0;
+}
+
+/* a way back standing alone: "Zurück zu allen Meldungen", "« Back to
+ * overview", "Retour à la liste" */
+static const char *const backwords[] = {
+	"zurück zu", "zurück zum", "zurück zur", "back to", "retour à",
+	"retour au", "volver a", "torna a", "powrót do", "terug naar", NULL
+};
+
+static int
+backline(const xmlNode *n, const struct ex_node *i)
+{
+	const char *const *w;
+	char *s, *p;
+	size_t k;
+	int r = 0;
+
+	if (i->text == 0 || i->text > 50 || (i->block ? i->own != i->text :
+	    strcmp((const char *)n->name, "a") != 0))
+		return 0;	/* a block of its own text, or a link */
+	s = ex_node_text(n);
+	for (p = s; *p != '\0' && !isalpha((unsigned char)*p) &&
+	    (unsigned char)*p != 0xC3; p++)
+		;		/* "« ", "< ", "← " */
+	k = strlen(p);
+	if (k > 0 && strchr(".!?", p[k - 1]) == NULL)
+		for (w = backwords; *w != NULL && !r; w++)
+			r = strncasecmp(p, *w, strlen(*w)) == 0 &&
+			    (p[strlen(*w)] == ' ' || p[strlen(*w)] == '\0');
+	free(s);
+	return r;
+}
+
+static int
 prunable(const xmlNode *n, const struct ex_node *top)
 {
 	const struct ex_node *i = INFO(n);
@@ -815,9 +939,14 @@ prunable(const xmlNode *n, const struct ex_node *top)
 		return 1;
 	if (i->klass < 0 && i->text * 10 < top->text * 6)
 		return 1;
-	if (i->block && linkdense(n, i))
+	if (i->block && linkdense(n, i) && !(isheading(name) &&
+	    selflink(n)))
 		return 1;
 	if (i->block && (credit(n, i) || adlabel(n, i) || disclosure(n, i)))
+		return 1;
+	if (backline(n, i))
+		return 1;
+	if (teaser(n, i, top))
 		return 1;
 	return 0;
 }
@@ -1433,13 +1562,6 @@ datelike(const char *s)
 			return 1;
 	}
 	return 0;
-}
-
-static int
-isheading(const char *name)
-{
-	return name[0] == 'h' && name[1] >= '1' && name[1] <= '6' &&
-	    name[2] == '\0';
 }
 
 /* the element after b is a list or a table */
