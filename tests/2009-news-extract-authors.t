@@ -101,4 +101,8 @@ check 'a first name in meta gives way to the byline'"'"'s full name' \
 	'test "$(au first-name)" = "Todd Baker"'
 check 'a dash after the name cut' \
 	'test "$(au dash)" = Robert'
+check 'a meta author first in the byline'"'"'s list gives way to the list' \
+	'test "$(au list-first)" = "Lena Kurz, Paul Lang"'
+check 'a one-word name gives way to the full name the page shows' \
+	'test "$(au full-name)" = "Maxim Rowe"'
 done_testing

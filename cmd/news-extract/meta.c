@@ -2131,6 +2131,73 @@ ldorg(struct ex_meta *m)
 
 static char *bylineauthor(struct ex_meta *, const char *, const xmlNode *);
 
+/* a text of the page is the full name "Todd Bates" of the one-word
+ * name a ("Todd"), alone or after "von", "by": that (malloc'd) or NULL */
+static char *
+fullname1(const xmlNode *n, const char *a)
+{
+	static const char *const pre[] = { "", "by ", "von ", "mehr von ",
+	    "more by ", "par ", "por ", NULL };
+	const char *const *w;
+	char *t, *p, *e, *r = NULL;
+	size_t l = strlen(a);
+
+	for (; n != NULL && r == NULL; n = n->next) {
+		if (n->type == XML_ELEMENT_NODE && (is(n, "script") ||
+		    is(n, "style")))
+			continue;
+		if (n->type == XML_ELEMENT_NODE)
+			r = fullname1(n->children, a);
+		if (n->type != XML_TEXT_NODE || n->content == NULL)
+			continue;
+		t = news_text_squeeze((const char *)n->content,
+		    strlen((const char *)n->content));
+		for (w = pre; *w && r == NULL; w++) {
+			p = t + strlen(*w);
+			if (strncasecmp(t, *w, strlen(*w)) != 0 ||
+			    strncasecmp(p, a, l) != 0 || p[l] != ' ' ||
+			    !isupper((unsigned char)p[l + 1]))
+				continue;
+			for (e = p + l + 2; isalpha((unsigned char)*e) ||
+			    (unsigned char)*e >= 0x80 || *e == '-'; e++)
+				;
+			if (*e == '\0' && e - (p + l + 1) >= 3)
+				r = news_xstrdup(p);
+		}
+		free(t);
+	}
+	return r;
+}
+
+static char *
+fullname(struct ex_meta *m, const char *a)
+{
+	if (strlen(a) < 3 || strchr(a, ' ') != NULL ||
+	    !isupper((unsigned char)*a))
+		return NULL;
+	return fullname1(xmlDocGetRootElement(m->doc), a);
+}
+
+/* the list b ("Jane Doe, John Roe", "Jane Doe and John Roe") names s
+ * first */
+static int
+firstof(const char *s, const char *b)
+{
+	static const char *const joins[] = {
+		", ", " und ", " and ", " & ", " et ", " y ", " e ", NULL
+	};
+	const char *const *j;
+	size_t l = strlen(s);
+
+	if (strncasecmp(s, b, l) != 0)
+		return 0;
+	for (j = joins; *j; j++)
+		if (strncmp(b + l, *j, strlen(*j)) == 0 &&
+		    isupper((unsigned char)b[l + strlen(*j)]))
+			return 1;
+	return 0;
+}
+
 static char *
 author(struct ex_meta *m, const char *title, const xmlNode *content)
 {
@@ -2172,8 +2239,18 @@ author(struct ex_meta *m, const char *title, const xmlNode *content)
 		}
 	}
 	free(page);
-	if (s != NULL && !hidden && !loginlike(s) && strchr(s, ' ') != NULL)
+	b = NULL;
+	if (s != NULL && !hidden && !loginlike(s) && strchr(s, ' ') != NULL) {
+		/* "Jane Doe" is the first of the byline's "Jane Doe, John
+		 * Roe" */
+		if ((b = bylineauthor(m, title, content)) != NULL &&
+		    firstof(s, b)) {
+			free(s);
+			return b;
+		}
+		free(b);
 		return s;
+	}
 	b = bylineauthor(m, title, content);
 	if (s == NULL)
 		return b;
@@ -2965,6 +3042,7 @@ void
 ex_meta_result(struct ex_meta *m, xmlNode *content, struct ex_result *r)
 {
 	const char *v;
+	char *fn;
 	int64_t t;
 	char buf[NEWS_DATE_BUFSZ];
 	int i;
@@ -2976,6 +3054,10 @@ ex_meta_result(struct ex_meta *m, xmlNode *content, struct ex_result *r)
 	if (m->site != NULL)
 		r->site_name = news_xstrdup(m->site);
 	r->author = author(m, r->title, content);
+	if (r->author != NULL && (fn = fullname(m, r->author)) != NULL) {
+		free(r->author);
+		r->author = fn;
+	}
 	if (published(m, r->title, &t)) {
 		localize(m, r->title, t);
 		shown(m, r->title, &t);
