@@ -105,4 +105,12 @@ check 'a meta author first in the byline'"'"'s list gives way to the list' \
 	'test "$(au list-first)" = "Lena Kurz, Paul Lang"'
 check 'a one-word name gives way to the full name the page shows' \
 	'test "$(au full-name)" = "Maxim Rowe"'
+check 'a login gives way to the full name the page shows' \
+	'test "$(au login-name)" = "Karl P. Wendt"'
+check 'three names or more joined "A, B, C"' \
+	'test "$(au list-three)" = "Ana Ruiz, Luis Gil, Eva Sanz"'
+check 'a one-word JSON-LD name completed by the person'"'"'s description' \
+	'test "$(au desc-name)" = "Jonte Brack"'
+check 'two JSON-LD names joined as the meta author joins them' \
+	'test "$(au meta-join)" = "Ann Bell, Carl Dorn"'
 done_testing

@@ -1460,13 +1460,34 @@ andword(const struct ex_meta *m)
 	return ", ";
 }
 
+/* the one-word name s is the first of the full name a person's
+ * description d opens with, "Stefanus Stahl - Maschinenbauer": that
+ * (malloc'd) or NULL */
+static char *
+descname(const char *s, const char *d)
+{
+	size_t l = strlen(s);
+	const char *e;
+
+	if (strchr(s, ' ') != NULL || strncmp(s, d, l) != 0 || d[l] != ' ' ||
+	    !isupper((unsigned char)d[l + 1]))
+		return NULL;
+	for (e = d + l + 2; isalpha((unsigned char)*e) ||
+	    (unsigned char)*e >= 0x80 || *e == '-'; e++)
+		;
+	if (e - (d + l + 1) < 3 || (*e != ' ' && *e != ',' && *e != '\0'))
+		return NULL;
+	return news_xstrndup(d, e - d);
+}
+
 static char *
 ldauthor(struct ex_meta *m)
 {
 	json_t *a, *x;
 	struct news_buf b = NEWS_BUF_INIT;
 	size_t i;
-	char *s, *names[5];
+	char *s, *t, *names[5];
+	const char *d, *v, *j;
 	size_t n = 0;
 
 	if (m->ld == NULL || (a = json_object_get(m->ld, "author")) == NULL)
@@ -1482,6 +1503,8 @@ ldauthor(struct ex_meta *m)
 		json_incref(a);
 	json_array_foreach(a, i, x) {
 		x = ldderef(m, x);
+		d = json_is_object(x) ? json_string_value(json_object_get(x,
+		    "description")) : NULL;
 		if (json_is_object(x))
 			x = json_object_get(x, "name");
 		if (json_is_array(x))
@@ -1490,16 +1513,33 @@ ldauthor(struct ex_meta *m)
 			continue;
 		if ((s = authorok(m, json_string_value(x))) == NULL)
 			continue;
+		/* "Stefanus" described as "Stefanus Stahl - Maschinenbauer" */
+		if (d != NULL && (t = descname(s, d)) != NULL) {
+			free(s);
+			s = t;
+		}
 		if (n < 5)
 			names[n++] = s;
 		else
 			free(s);
 	}
 	json_decref(a);
-	/* two authors as the byline reads: "A und B", "A and B" */
+	/* the names joined as the page's meta author joins them, "A, B";
+	 * else two as the byline reads: "A und B", "A and B" */
 	for (i = 0; i < n; i++) {
 		if (i > 0)
-			news_buf_adds(&b, n == 2 ? andword(m) : ", ");
+			news_buf_adds(&b, ", ");
+		news_buf_adds(&b, names[i]);
+	}
+	if (n != 2 || ((v = metaget(m, "author")) != NULL &&
+	    strcasecmp(v, b.s) == 0))
+		j = ", ";
+	else
+		j = andword(m);
+	news_buf_reset(&b);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			news_buf_adds(&b, j);
 		news_buf_adds(&b, names[i]);
 		free(names[i]);
 	}
@@ -2196,6 +2236,76 @@ firstof(const char *s, const char *b)
 		    isupper((unsigned char)b[l + strlen(*j)]))
 			return 1;
 	return 0;
+}
+
+/* the word at p is w (l bytes, any case), a whole word */
+static int
+wordis(const char *p, const char *w, size_t l)
+{
+	return strncasecmp(p, w, l) == 0 && !isalnum((unsigned char)p[l]) &&
+	    (unsigned char)p[l] < 0x80;
+}
+
+/* the login a ("christian.stadtfeld") is the name the page shows as
+ * "Christian P. Stadtfeld": that (malloc'd) or NULL */
+static char *
+loginname(struct ex_meta *m, const char *a)
+{
+	struct news_buf b = NEWS_BUF_INIT;
+	const char *last;
+	char *t, *p, *q, *r = NULL;
+	size_t l1, l2;
+	int i;
+
+	if (!loginlike(a) || (l1 = strcspn(a, "._-")) < 2 ||
+	    a[l1] == '\0' || (l2 = strlen(last = a + l1 + 1)) < 2 ||
+	    strpbrk(last, "._-0123456789") != NULL)
+		return NULL;
+	pagetext(&b, xmlDocGetRootElement(m->doc));
+	t = news_text_squeeze(b.s != NULL ? b.s : "", b.len);
+	news_buf_free(&b);
+	for (p = t; r == NULL && *p; p++) {
+		if (!isupper((unsigned char)*p) || (p > t &&
+		    (isalnum((unsigned char)p[-1]) ||
+		    (unsigned char)p[-1] >= 0x80)) || !wordis(p, a, l1) ||
+		    p[l1] != ' ')
+			continue;
+		/* "Christian Stadtfeld", "Christian P. Stadtfeld" */
+		for (q = p + l1, i = 0; r == NULL && i < 2 && *q == ' ' &&
+		    isupper((unsigned char)q[1]); i++) {
+			q++;
+			if (wordis(q, last, l2))
+				r = news_xstrndup(p, q + l2 - p);
+			q += strcspn(q, " ");
+		}
+	}
+	free(t);
+	return r;
+}
+
+/* a list of three or more names joined as most lists are: "A, B und
+ * C", "A, B y C" become "A, B, C" (in place) */
+static void
+listjoin(char *s)
+{
+	static const char *const joins[] = {
+		" und ", " and ", " & ", " et ", " y ", " e ", NULL
+	};
+	const char *const *j;
+	char *c = strrchr(s, ','), *p;
+	size_t l;
+
+	if (c == NULL)
+		return;
+	for (j = joins; *j; j++)
+		if ((p = strstr(c, *j)) != NULL &&
+		    isupper((unsigned char)p[strlen(*j)])) {
+			l = strlen(*j);
+			p[0] = ',';
+			p[1] = ' ';
+			memmove(p + 2, p + l, strlen(p + l) + 1);
+			return;
+		}
 }
 
 static char *
@@ -3054,7 +3164,10 @@ ex_meta_result(struct ex_meta *m, xmlNode *content, struct ex_result *r)
 	if (m->site != NULL)
 		r->site_name = news_xstrdup(m->site);
 	r->author = author(m, r->title, content);
-	if (r->author != NULL && (fn = fullname(m, r->author)) != NULL) {
+	if (r->author != NULL)
+		listjoin(r->author);
+	if (r->author != NULL && ((fn = fullname(m, r->author)) != NULL ||
+	    (fn = loginname(m, r->author)) != NULL)) {
 		free(r->author);
 		r->author = fn;
 	}
