@@ -358,9 +358,20 @@ static const char *const bylinewords[] = {
 static size_t
 bylineword(const char *s)
 {
+	static unsigned char first[256];
+	static int ready;
 	const char *const *w;
 	size_t l;
 
+	if (!ready) {		/* the first bytes the words open with */
+		for (w = bylinewords; *w; w++) {
+			first[(unsigned char)tolower((unsigned char)**w)] = 1;
+			first[(unsigned char)toupper((unsigned char)**w)] = 1;
+		}
+		ready = 1;
+	}
+	if (!first[(unsigned char)*s])
+		return 0;
 	for (w = bylinewords; *w; w++) {
 		if (strncasecmp(s, *w, (l = strlen(*w))) == 0)
 			return l;
