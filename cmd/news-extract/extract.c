@@ -13,6 +13,16 @@
 
 int ex_opt_utc;
 
+const xmlNode *
+ex_next(const xmlNode *n, const xmlNode *top)
+{
+	if (n->type == XML_ELEMENT_NODE && n->children != NULL)
+		return n->children;
+	while (n != top && n->next == NULL)
+		n = n->parent;
+	return n == top ? NULL : n->next;
+}
+
 /* below this many characters of text the chosen block is "short" */
 #define SHORT_TEXT 200
 

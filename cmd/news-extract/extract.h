@@ -92,5 +92,7 @@ void ex_text(struct news_buf *out, const xmlNode *top);
 /* small helpers (extract.c) */
 int ex_name_is(const xmlNode *n, const char *name);
 char *ex_node_text(const xmlNode *n);	/* squeezed text content */
+/* the next node after n in document order within top, or NULL */
+const xmlNode *ex_next(const xmlNode *n, const xmlNode *top);
 
 #endif

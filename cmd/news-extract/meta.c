@@ -980,15 +980,7 @@ h1title(struct ex_meta *m, const xmlNode *h)
 		    ((t = (char *)news_html_attr(n, "rel")) != NULL &&
 		    strcasecmp(t, "home") == 0)))
 			return NULL;
-		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
-			n = n->children;
-			continue;
-		}
-		while (n != h && n->next == NULL)
-			n = n->parent;
-		if (n == h)
-			break;
-		n = n->next;
+		n = ex_next(n, h);
 	}
 	h1walk(&b, h->children, 0);
 	if (b.len == 0) {
@@ -3252,15 +3244,7 @@ ex_meta_first_image(struct ex_meta *m, const xmlNode *content)
 				v = news_html_attr(n, "data-src");
 			return absurl(m, v);
 		}
-		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
-			n = n->children;
-			continue;
-		}
-		while (n != content && n->next == NULL)
-			n = n->parent;
-		if (n == content)
-			break;
-		n = n->next;
+		n = ex_next(n, content);
 	}
 	return NULL;
 }

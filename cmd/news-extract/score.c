@@ -240,6 +240,15 @@ boilertag(const char *name)
 	    strcmp(name, "form") == 0 || strcmp(name, "noscript") == 0;
 }
 
+/* the node after n's subtree in document order, within top, or NULL */
+static xmlNode *
+after(xmlNode *n, const xmlNode *top)
+{
+	while (n != top && n->next == NULL)
+		n = n->parent;
+	return n == top ? NULL : n->next;
+}
+
 /* a noscript holding paragraphs: an unclosed one that swallowed the page */
 static int
 bignoscript(const xmlNode *top)
@@ -251,15 +260,7 @@ bignoscript(const xmlNode *top)
 		if (n->type == XML_ELEMENT_NODE && n->name != NULL &&
 		    strcmp((const char *)n->name, "p") == 0 && ++np >= 3)
 			return 1;
-		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
-			n = n->children;
-			continue;
-		}
-		while (n != top && n->next == NULL)
-			n = n->parent;
-		if (n == top)
-			break;
-		n = n->next;
+		n = ex_next(n, top);
 	}
 	return 0;
 }
@@ -271,15 +272,6 @@ newinfo(void)
 		news_fatal("node count changed");
 	memset(&nodes[nnodes], 0, sizeof(nodes[0]));
 	return &nodes[nnodes++];
-}
-
-/* the node after n's subtree in document order, within top, or NULL */
-static xmlNode *
-after(xmlNode *n, const xmlNode *top)
-{
-	while (n != top && n->next == NULL)
-		n = n->parent;
-	return n == top ? NULL : n->next;
 }
 
 static size_t
@@ -666,15 +658,7 @@ leadin(const xmlNode *h)
 		    strcmp((const char *)n->name, "p") == 0 &&
 		    INFO(n)->text >= 80 && INFO(n)->link * 2 < INFO(n)->text)
 			return 1;
-		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
-			n = n->children;
-			continue;
-		}
-		while (n != h && n->next == NULL)
-			n = n->parent;
-		if (n == h)
-			break;
-		n = n->next;
+		n = ex_next(n, h);
 	}
 	return 0;
 }
@@ -834,15 +818,7 @@ firsthref(const xmlNode *h)
 		if (n->type == XML_ELEMENT_NODE &&
 		    strcmp((const char *)n->name, "a") == 0)
 			return news_html_attr(n, "href");
-		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
-			n = n->children;
-			continue;
-		}
-		while (n != h && n->next == NULL)
-			n = n->parent;
-		if (n == h)
-			break;
-		n = n->next;
+		n = ex_next(n, h);
 	}
 	return NULL;
 }
@@ -882,15 +858,7 @@ teaser(const xmlNode *c, const struct ex_node *i, const struct ex_node *top)
 		    isheading((const char *)n->name))
 			return INFO(n)->text * 100 >= i->text * 15 &&
 			    linkheading(n);
-		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
-			n = n->children;
-			continue;
-		}
-		while (n != c && n->next == NULL)
-			n = n->parent;
-		if (n == c)
-			break;
-		n = n->next;
+		n = ex_next(n, c);
 	}
 	return 0;
 }
@@ -975,15 +943,7 @@ hasmedia(const xmlNode *top)
 		    "figcaption") == 0 || strcmp((const char *)n->name,
 		    "img") == 0))
 			return 1;
-		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
-			n = n->children;
-			continue;
-		}
-		while (n != top && n->next == NULL)
-			n = n->parent;
-		if (n == top)
-			break;
-		n = n->next;
+		n = ex_next(n, top);
 	}
 	return 0;
 }
