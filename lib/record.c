@@ -14,6 +14,7 @@
 
 #include <jansson.h>
 
+#include "buf.h"
 #include "news.h"
 #include "record.h"
 #include "text.h"
@@ -200,6 +201,219 @@ json_type_name(const json_t *j)
 	}
 }
 
+/*
+ * The fast path.  jansson reads a string a byte at a time through its
+ * stream layer and then copies it, which made reading a record with a
+ * page's html (hundreds of KiB) cost as much as parsing that page.  Here
+ * the top-level object's keys and string values are decoded in one tight
+ * loop; every other value (numbers, literals, arrays, objects: small) is
+ * handed to jansson.  The fast path only ever accepts: on anything
+ * unexpected it returns NULL and the caller parses the line with jansson,
+ * which gives the diagnostic, so both paths accept the same lines and
+ * build the same objects.  The line is valid UTF-8 (checked before).
+ */
+#define FAST_MAXDEPTH (JSON_PARSER_MAX_DEPTH - 8)
+
+/* 1 for the bytes a JSON string holds as they are */
+static const unsigned char plain[256] = {
+#define R16 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* '"' */
+	R16, R16,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,	/* '\\' */
+	R16, R16, R16, R16, R16, R16, R16, R16, R16, R16
+#undef R16
+};
+
+static const char *
+fast_ws(const char *p, const char *e)
+{
+	while (p < e && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+		p++;
+	return p;
+}
+
+static int
+fast_hex4(const char *p, const char *e, unsigned *v)
+{
+	int i, c;
+
+	if (e - p < 4)
+		return -1;
+	*v = 0;
+	for (i = 0; i < 4; i++) {
+		c = (unsigned char)p[i];
+		if (c >= '0' && c <= '9')
+			c -= '0';
+		else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+			c = (c | 0x20) - 'a' + 10;
+		else
+			return -1;
+		*v = *v << 4 | (unsigned)c;
+	}
+	return 0;
+}
+
+/*
+ * Decode the string whose opening quote is at p into b (reset first).
+ * Returns the byte after the closing quote, or NULL.
+ */
+static const char *
+fast_string(const char *p, const char *e, struct news_buf *b)
+{
+	const unsigned char *q;
+	unsigned u, lo;
+	char enc[4];
+	int n;
+
+	news_buf_reset(b);
+	for (p++;;) {
+		q = (const unsigned char *)p;
+		while (q < (const unsigned char *)e && plain[*q])
+			q++;
+		if (q > (const unsigned char *)p)
+			news_buf_add(b, p, (const char *)q - p);
+		p = (const char *)q;
+		if (p >= e)
+			return NULL;
+		if (*p == '"')
+			break;
+		if (*p != '\\' || ++p >= e)
+			return NULL;	/* a control character, or a cut escape */
+		switch (*p++) {
+		case '"': news_buf_addc(b, '"'); break;
+		case '\\': news_buf_addc(b, '\\'); break;
+		case '/': news_buf_addc(b, '/'); break;
+		case 'b': news_buf_addc(b, '\b'); break;
+		case 'f': news_buf_addc(b, '\f'); break;
+		case 'n': news_buf_addc(b, '\n'); break;
+		case 'r': news_buf_addc(b, '\r'); break;
+		case 't': news_buf_addc(b, '\t'); break;
+		case 'u':
+			if (fast_hex4(p, e, &u) < 0)
+				return NULL;
+			p += 4;
+			if (u >= 0xDC00 && u <= 0xDFFF)
+				return NULL;
+			if (u >= 0xD800 && u <= 0xDBFF) {
+				if (e - p < 6 || p[0] != '\\' || p[1] != 'u' ||
+				    fast_hex4(p + 2, e, &lo) < 0 ||
+				    lo < 0xDC00 || lo > 0xDFFF)
+					return NULL;
+				p += 6;
+				u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+			}
+			if ((n = news_utf8_encode(u, enc)) == 0)
+				return NULL;
+			news_buf_add(b, enc, (size_t)n);
+			break;
+		default:
+			return NULL;
+		}
+	}
+	if (b->s == NULL)
+		news_buf_grow(b, 1);
+	return p + 1;
+}
+
+/* The end of the value at p (not a string), or NULL. */
+static const char *
+fast_skip(const char *p, const char *e)
+{
+	int depth = 0;
+
+	for (; p < e; p++) {
+		switch (*p) {
+		case '"':
+			for (p++; p < e && *p != '"'; p++)
+				if (*p == '\\')
+					p++;
+			if (p >= e)
+				return NULL;
+			break;
+		case '[':
+		case '{':
+			if (++depth > FAST_MAXDEPTH)
+				return NULL;
+			break;
+		case ']':
+		case '}':
+			if (depth == 0)
+				return p;
+			if (--depth == 0)
+				return p + 1;
+			break;
+		case ',':
+			if (depth == 0)
+				return p;
+			break;
+		default:
+			break;
+		}
+	}
+	return depth == 0 ? p : NULL;
+}
+
+static json_t *
+fast_parse(const char *p, size_t len)
+{
+	const char *e = p + len, *v;
+	struct news_buf key = NEWS_BUF_INIT, val = NEWS_BUF_INIT;
+	json_t *o, *j;
+
+	p = fast_ws(p, e);
+	if (p >= e || *p != '{')
+		return NULL;
+	o = json_object();
+	p = fast_ws(p + 1, e);
+	if (p < e && *p == '}')
+		goto end;
+	for (;;) {
+		if (p >= e || *p != '"' || (p = fast_string(p, e, &key)) == NULL ||
+		    memchr(key.s, '\0', key.len) != NULL)
+			goto bad;
+		p = fast_ws(p, e);
+		if (p >= e || *p != ':')
+			goto bad;
+		p = fast_ws(p + 1, e);
+		if (p >= e)
+			goto bad;
+		if (*p == '"') {
+			if ((p = fast_string(p, e, &val)) == NULL)
+				goto bad;
+			j = json_stringn_nocheck(val.s, val.len);
+		} else {
+			if ((v = fast_skip(p, e)) == NULL || v == p)
+				goto bad;
+			j = json_loadb(p, (size_t)(v - p),
+			    JSON_ALLOW_NUL | JSON_DECODE_ANY, NULL);
+			p = v;
+		}
+		if (j == NULL || json_object_setn_new_nocheck(o, key.s, key.len, j) < 0)
+			goto bad;
+		p = fast_ws(p, e);
+		if (p < e && *p == ',') {
+			p = fast_ws(p + 1, e);
+			continue;
+		}
+		if (p < e && *p == '}')
+			break;
+		goto bad;
+	}
+end:
+	if (fast_ws(p + 1, e) != e)
+		goto bad;
+	news_buf_free(&key);
+	news_buf_free(&val);
+	return o;
+bad:
+	news_buf_free(&key);
+	news_buf_free(&val);
+	json_decref(o);
+	return NULL;
+}
+
 json_t *
 news_record_parse(const char *line, size_t len, char *err, size_t errlen)
 {
@@ -211,6 +425,10 @@ news_record_parse(const char *line, size_t len, char *err, size_t errlen)
 	if (news_utf8_valid_prefix(line, len) != len) {
 		fixed = news_utf8_repair(line, len, &len);
 		line = fixed;
+	}
+	if ((j = fast_parse(line, len)) != NULL) {
+		free(fixed);
+		return j;
 	}
 	j = json_loadb(line, len, JSON_ALLOW_NUL | JSON_DECODE_ANY, &jerr);
 	if (j == NULL) {

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "news.h"
+#include "buf.h"
 #include "record.h"
 #include "tap.h"
 
@@ -213,6 +214,78 @@ test_many(void)
 	free(in);
 }
 
+/* news_record_parse (fast path or not) against jansson alone */
+static void
+agree(const char *line, const char *name)
+{
+	json_t *ours, *theirs;
+	char *a, *b;
+	size_t len = strlen(line);
+
+	ours = news_record_parse(line, len, NULL, 0);
+	theirs = json_loadb(line, len, JSON_ALLOW_NUL | JSON_DECODE_ANY, NULL);
+	if (theirs != NULL && !json_is_object(theirs)) {
+		json_decref(theirs);
+		theirs = NULL;
+	}
+	if (ours == NULL || theirs == NULL) {
+		ok(ours == NULL && theirs == NULL, "%s: both refuse", name);
+	} else {
+		a = json_dumps(ours, JSON_COMPACT);
+		b = json_dumps(theirs, JSON_COMPACT);
+		is_str(a, b, "%s: same object", name);
+		free(a);
+		free(b);
+	}
+	json_decref(ours);
+	json_decref(theirs);
+}
+
+static void
+test_fast(void)
+{
+	static const char *lines[] = {
+		"{\"h\":\"<p class=\\\"a\\\">x\\n\\t\\\\ \\/ \\b\\f\\r</p>\"}",
+		"{\"h\":\"\\u00e9\\u20AC\\ud83d\\ude00 caf\xc3\xa9\"}",
+		"{\"h\":\"\\ud800\"}",
+		"{\"h\":\"\\udc00\"}",
+		"{\"h\":\"\\ud800\\u0041\"}",
+		"{\"h\":\"\\u12\"}",
+		"{\"h\":\"\\x\"}",
+		"{\"h\":\"a\tb\"}",
+		"{\"h\":\"a\\u0000b\"}",
+		"{\"k\\u0000\":1}",
+		"{\"\":\"\"}",
+		" { \"a\" : [ 1 , { \"b\" : [ ] } ] , \"c\" : -1.5e-3 } ",
+		"{\"a\":tru}",
+		"{\"a\":1 2}",
+		"{\"a\":123456789012345678901234567890}",
+		"{\"a\":1e999}",
+		"{\"a\":\"x\"} trailing",
+		"{\"a\":\"x\",}",
+		"{\"a\" \"x\"}",
+		"{\"a\":}",
+		"{\"a\":[1,\"]\",{\"}\":2}],\"b\":{}}",
+		"{\"a\":[1,2}",
+		"{\"a\":\"x\"",
+		"{",
+		"{}",
+		"[]",
+	};
+	struct news_buf b = NEWS_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
+		agree(lines[i], lines[i]);
+	/* a page-sized html string with every escape, as news-fetch writes it */
+	news_buf_adds(&b, "{\"url\":\"https://example.org/a\",\"html\":\"");
+	for (i = 0; i < 4000; i++)
+		news_buf_adds(&b, "<p class=\\\"x\\\">caf\xc3\xa9 \\u00e9 \\ud83d\\ude00\\n\\t</p>\\r\\n");
+	news_buf_adds(&b, "\",\"status\":200,\"feed\":{\"url\":\"u\",\"title\":\"t\"}}");
+	agree(b.s, "page-sized html string");
+	news_buf_free(&b);
+}
+
 static void
 test_helpers(void)
 {
@@ -249,5 +322,6 @@ main(void)
 	test_limit();
 	test_many();
 	test_helpers();
+	test_fast();
 	return done_testing();
 }
