@@ -525,12 +525,134 @@ news_reader_next(struct news_reader *r, json_t **rec)
 	return NEWS_READ_OK;
 }
 
+/*
+ * The writer: what json_dumps(rec, JSON_COMPACT | JSON_REAL_PRECISION(15))
+ * writes, byte for byte, without its character-at-a-time string loop and
+ * its copies: strings (text, content: most of a record) go out in runs
+ * between the bytes that need escaping.  Reals, and anything odd (a
+ * string that is not valid UTF-8, nesting deeper than jansson would go),
+ * are left to jansson.  Returns 0, or -1 when jansson refuses the value.
+ */
+static int dump(struct news_buf *b, json_t *j, int depth);
+
+static void
+dump_string(struct news_buf *b, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *p = (const unsigned char *)s, *e = p + len, *q;
+	char esc[6] = { '\\', 'u', '0', '0', 0, 0 };
+
+	news_buf_addc(b, '"');
+	for (;;) {
+		for (q = p; q < e && plain[*q]; q++)
+			;
+		if (q > p)
+			news_buf_add(b, p, (size_t)(q - p));
+		if (q >= e)
+			break;
+		switch (*q) {
+		case '"': news_buf_add(b, "\\\"", 2); break;
+		case '\\': news_buf_add(b, "\\\\", 2); break;
+		case '\b': news_buf_add(b, "\\b", 2); break;
+		case '\f': news_buf_add(b, "\\f", 2); break;
+		case '\n': news_buf_add(b, "\\n", 2); break;
+		case '\r': news_buf_add(b, "\\r", 2); break;
+		case '\t': news_buf_add(b, "\\t", 2); break;
+		default:
+			esc[4] = hex[*q >> 4];
+			esc[5] = hex[*q & 15];
+			news_buf_add(b, esc, 6);
+			break;
+		}
+		p = q + 1;
+	}
+	news_buf_addc(b, '"');
+}
+
+static int
+dump(struct news_buf *b, json_t *j, int depth)
+{
+	const char *k;
+	json_t *v;
+	char *s;
+	size_t i, n;
+	int first = 1;
+
+	if (depth > FAST_MAXDEPTH)
+		return -1;
+	switch (json_typeof(j)) {
+	case JSON_OBJECT:
+		news_buf_addc(b, '{');
+		json_object_keylen_foreach(j, k, n, v) {
+			if (!news_utf8_valid(k, n))
+				return -1;
+			if (!first)
+				news_buf_addc(b, ',');
+			first = 0;
+			dump_string(b, k, n);
+			news_buf_addc(b, ':');
+			if (dump(b, v, depth + 1) < 0)
+				return -1;
+		}
+		news_buf_addc(b, '}');
+		return 0;
+	case JSON_ARRAY:
+		news_buf_addc(b, '[');
+		for (i = 0; i < json_array_size(j); i++) {
+			if (i > 0)
+				news_buf_addc(b, ',');
+			if (dump(b, json_array_get(j, i), depth + 1) < 0)
+				return -1;
+		}
+		news_buf_addc(b, ']');
+		return 0;
+	case JSON_STRING:
+		k = json_string_value(j);
+		n = json_string_length(j);
+		if (!news_utf8_valid(k, n))
+			return -1;
+		dump_string(b, k, n);
+		return 0;
+	case JSON_INTEGER:
+		news_buf_printf(b, "%" JSON_INTEGER_FORMAT, json_integer_value(j));
+		return 0;
+	case JSON_TRUE:
+		news_buf_add(b, "true", 4);
+		return 0;
+	case JSON_FALSE:
+		news_buf_add(b, "false", 5);
+		return 0;
+	case JSON_NULL:
+		news_buf_add(b, "null", 4);
+		return 0;
+	default:
+		s = json_dumps(j, JSON_ENCODE_ANY | JSON_COMPACT |
+		    JSON_REAL_PRECISION(15));
+		if (s == NULL)
+			return -1;
+		news_buf_adds(b, s);
+		free(s);
+		return 0;
+	}
+}
+
 int
 news_record_write(json_t *rec, FILE *fp)
 {
+	static struct news_buf b;
 	char *s;
 	int r = 0;
 
+	news_buf_reset(&b);
+	if (dump(&b, rec, 0) == 0) {
+		news_buf_addc(&b, '\n');
+		if (fwrite(b.s, 1, b.len, fp) != b.len)
+			r = -1;
+		if (b.cap > 4 * 1024 * 1024)
+			news_buf_free(&b);
+		return r;
+	}
+	/* jansson's word on what it refuses */
 	s = json_dumps(rec, JSON_COMPACT | JSON_REAL_PRECISION(15));
 	if (s == NULL) {
 		errno = ENOMEM;

@@ -2,7 +2,8 @@
  * Fuzz the JSON-lines reader: any bytes in, records out; every record
  * written back must be valid UTF-8 JSON that parses again as an object.
  * The reader's fast path must agree with jansson on every line: the same
- * lines accepted, the same objects (same dump, keys in the same order).
+ * lines accepted, the same objects (same dump, keys in the same order);
+ * and news_record_write must write what json_dumps writes, byte for byte.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -50,8 +51,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	json_t *rec, *again;
 	FILE *in;
 	const char *line;
-	char *out;
-	size_t len;
+	char *out, *w;
+	FILE *mem;
+	size_t len, wlen;
 	int n;
 
 	if (size == 0)
@@ -80,6 +82,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		out = json_dumps(rec, JSON_COMPACT | JSON_REAL_PRECISION(15));
 		if (out == NULL || !news_utf8_valid(out, strlen(out)))
 			abort();
+		if ((mem = open_memstream(&w, &wlen)) == NULL)
+			abort();
+		if (news_record_write(rec, mem) != 0 || fclose(mem) != 0 ||
+		    wlen != strlen(out) + 1 || memcmp(w, out, wlen - 1) != 0 ||
+		    w[wlen - 1] != '\n')
+			abort();
+		free(w);
 		again = news_record_parse(out, strlen(out), NULL, 0);
 		if (again == NULL)
 			abort();

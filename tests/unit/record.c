@@ -214,12 +214,25 @@ test_many(void)
 	free(in);
 }
 
+/* a record as news_record_write writes it */
+static char *
+written(json_t *rec)
+{
+	char *s = NULL;
+	size_t n = 0;
+	FILE *fp = open_memstream(&s, &n);
+
+	if (fp == NULL || news_record_write(rec, fp) != 0 || fclose(fp) != 0)
+		return NULL;
+	return s;
+}
+
 /* news_record_parse (fast path or not) against jansson alone */
 static void
 agree(const char *line, const char *name)
 {
 	json_t *ours, *theirs;
-	char *a, *b;
+	char *a, *b, *b2;
 	size_t len = strlen(line);
 
 	ours = news_record_parse(line, len, NULL, 0);
@@ -231,10 +244,16 @@ agree(const char *line, const char *name)
 	if (ours == NULL || theirs == NULL) {
 		ok(ours == NULL && theirs == NULL, "%s: both refuse", name);
 	} else {
-		a = json_dumps(ours, JSON_COMPACT);
-		b = json_dumps(theirs, JSON_COMPACT);
+		a = json_dumps(ours, JSON_COMPACT | JSON_REAL_PRECISION(15));
+		b = json_dumps(theirs, JSON_COMPACT | JSON_REAL_PRECISION(15));
 		is_str(a, b, "%s: same object", name);
 		free(a);
+		a = written(ours);
+		b2 = news_xmalloc(strlen(b) + 2);
+		sprintf(b2, "%s\n", b);
+		is_str(a, b2, "%s: written as jansson writes it", name);
+		free(a);
+		free(b2);
 		free(b);
 	}
 	json_decref(ours);
@@ -256,6 +275,7 @@ test_fast(void)
 		"{\"h\":\"a\\u0000b\"}",
 		"{\"k\\u0000\":1}",
 		"{\"\":\"\"}",
+		"{\"c\":\"\\u0001\\u001f\\u007f\\b\\f\\r\\t\\/\",\"r\":[0.1,1e300,-0.0,3],\"t\":[true,false,null]}",
 		" { \"a\" : [ 1 , { \"b\" : [ ] } ] , \"c\" : -1.5e-3 } ",
 		"{\"a\":tru}",
 		"{\"a\":1 2}",
