@@ -10,6 +10,7 @@
  * sentences are cut from it (its inline markup is then flattened).
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -94,13 +95,39 @@ quoted(const char *s, size_t pos)
 	return dq || cq > 0;
 }
 
+/*
+ * Most sentences hold none of the phrases: a bitmap of the sentence's
+ * four-byte windows (hashed) lets strstr run only for the phrases whose
+ * first four bytes occur somewhere in it.
+ */
+#define GRAMBITS 12
+
+static unsigned
+gram(const char *s)
+{
+	uint32_t v;
+
+	memcpy(&v, s, 4);
+	return (unsigned)((v * 2654435761u) >> (32 - GRAMBITS));
+}
+
 int
 ex_assistant_sentence(const char *s, size_t len)
 {
+	static unsigned pgram[sizeof(phrases) / sizeof(phrases[0])];
+	static int init;
+	uint64_t seen[(1 << GRAMBITS) / 64];
 	char low[1024];
 	const char *const *p;
 	const char *hit = NULL;
+	unsigned g;
 	size_t i, n;
+
+	if (!init) {
+		for (p = phrases; *p; p++)
+			pgram[p - phrases] = gram(*p);
+		init = 1;
+	}
 
 	while (len > 0 && isspace((unsigned char)*s))
 		s++, len--;
@@ -116,8 +143,16 @@ ex_assistant_sentence(const char *s, size_t len)
 	for (p = openers; *p && hit == NULL; p++)
 		if (strncmp(low, *p, strlen(*p)) == 0)
 			hit = low;
-	for (p = phrases; *p && hit == NULL; p++)
-		hit = strstr(low, *p);
+	memset(seen, 0, sizeof(seen));
+	for (i = 0; i + 4 <= len; i++) {
+		g = gram(low + i);
+		seen[g / 64] |= (uint64_t)1 << (g % 64);
+	}
+	for (p = phrases; *p && hit == NULL; p++) {
+		g = pgram[p - phrases];
+		if (seen[g / 64] & (uint64_t)1 << (g % 64))
+			hit = strstr(low, *p);
+	}
 	if (hit == NULL)
 		return 0;
 	n = (size_t)(hit - low);
