@@ -31,7 +31,8 @@ news_buf_grow(struct news_buf *b, size_t extra)
 void
 news_buf_add(struct news_buf *b, const void *p, size_t n)
 {
-	news_buf_grow(b, n);
+	if (n >= b->cap - b->len)	/* room for n bytes and the NUL? */
+		news_buf_grow(b, n);
 	if (n)
 		memcpy(b->s + b->len, p, n);
 	b->len += n;
@@ -47,7 +48,8 @@ news_buf_adds(struct news_buf *b, const char *s)
 void
 news_buf_addc(struct news_buf *b, int c)
 {
-	news_buf_grow(b, 1);
+	if (b->len + 2 > b->cap)
+		news_buf_grow(b, 1);
 	b->s[b->len++] = (char)c;
 	b->s[b->len] = '\0';
 }

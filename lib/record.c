@@ -226,6 +226,27 @@ static const unsigned char plain[256] = {
 #undef R16
 };
 
+/* the first byte at or after p that is not plain, or e; 8 bytes a step */
+static const unsigned char *
+plainrun(const unsigned char *p, const unsigned char *e)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	uint64_t v, q, b;
+
+	while (e - p >= 8) {
+		memcpy(&v, p, 8);
+		q = v ^ (ones * '"');
+		b = v ^ (ones * '\\');
+		if ((((q - ones) & ~q) | ((b - ones) & ~b) |
+		    ((v - ones * 0x20) & ~v)) & high)
+			break;
+		p += 8;
+	}
+	while (p < e && plain[*p])
+		p++;
+	return p;
+}
+
 static const char *
 fast_ws(const char *p, const char *e)
 {
@@ -269,9 +290,7 @@ fast_string(const char *p, const char *e, struct news_buf *b)
 
 	news_buf_reset(b);
 	for (p++;;) {
-		q = (const unsigned char *)p;
-		while (q < (const unsigned char *)e && plain[*q])
-			q++;
+		q = plainrun((const unsigned char *)p, (const unsigned char *)e);
 		if (q > (const unsigned char *)p)
 			news_buf_add(b, p, (const char *)q - p);
 		p = (const char *)q;
@@ -544,8 +563,7 @@ dump_string(struct news_buf *b, const char *s, size_t len)
 
 	news_buf_addc(b, '"');
 	for (;;) {
-		for (q = p; q < e && plain[*q]; q++)
-			;
+		q = plainrun(p, e);
 		if (q > p)
 			news_buf_add(b, p, (size_t)(q - p));
 		if (q >= e)
