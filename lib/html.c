@@ -527,7 +527,8 @@ news_html_attr(const xmlNode *n, const char *name)
 	if (n == NULL || n->type != XML_ELEMENT_NODE)
 		return NULL;
 	for (a = n->properties; a != NULL; a = a->next)
-		if (a->name != NULL && strcmp((const char *)a->name, name) == 0) {
+		if (a->name != NULL && a->name[0] == (unsigned char)name[0] &&
+		    strcmp((const char *)a->name, name) == 0) {
 			if (a->children != NULL && a->children->content != NULL)
 				return (const char *)a->children->content;
 			return "";

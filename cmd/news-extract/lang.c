@@ -41,6 +41,22 @@ static const struct {
 };
 #define NLANG (sizeof(stop) / sizeof(stop[0]))
 
+/* bytes in the longest word above: longer words are not looked up */
+static size_t
+stopmax(void)
+{
+	static size_t max;
+	size_t j, n;
+
+	if (max > 0)
+		return max;
+	for (j = 0; j < NLANG; j++)
+		for (n = 0; stop[j].words[n] != NULL; n++)
+			if (strlen(stop[j].words[n]) > max)
+				max = strlen(stop[j].words[n]);
+	return max;
+}
+
 static const char *
 script(uint32_t cp)
 {
@@ -101,9 +117,10 @@ count(const char *s, size_t len, int *hits)
 			continue;
 		}
 		w[k < sizeof(w) ? k : sizeof(w) - 1] = '\0';
-		for (j = 0; j < NLANG; j++)
+		for (j = 0; j < NLANG && k <= stopmax(); j++)
 			for (n = 0; stop[j].words[n] != NULL; n++)
-				if (strcmp(stop[j].words[n], w) == 0) {
+				if (stop[j].words[n][0] == w[0] &&
+				    strcmp(stop[j].words[n], w) == 0) {
 					hits[j]++;
 					break;
 				}
