@@ -607,3 +607,32 @@ news_text_word_count(const char *s, size_t len)
 	}
 	return words;
 }
+
+static inline int
+lowc(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+char *
+news_strcasestr(const char *haystack, const char *needle)
+{
+	const unsigned char *h = (const unsigned char *)haystack;
+	const unsigned char *n = (const unsigned char *)needle;
+	int lo, up;
+	size_t i;
+
+	if (n[0] == '\0')
+		return (char *)haystack;
+	lo = lowc(n[0]);
+	up = lo >= 'a' && lo <= 'z' ? lo - ('a' - 'A') : lo;
+	for (; *h != '\0'; h++) {
+		if (*h != lo && *h != up)
+			continue;
+		for (i = 1; n[i] != '\0' && lowc(h[i]) == lowc(n[i]); i++)
+			;
+		if (n[i] == '\0')
+			return (char *)h;
+	}
+	return NULL;
+}

@@ -50,4 +50,12 @@ const char *news_html_entity(const char *name, size_t len);
  * count one each). */
 size_t news_text_word_count(const char *s, size_t len);
 
+/*
+ * strcasestr(3) with ASCII case folding (bytes >= 0x80 compare as they
+ * are, as in the C and UTF-8 locales), without glibc's per-call setup,
+ * which dominates on the short strings (class values, labels) searched
+ * here.  NULL when needle does not occur; haystack when needle is "".
+ */
+char *news_strcasestr(const char *haystack, const char *needle);
+
 #endif

@@ -326,6 +326,38 @@ test_entity_table(void)
 	    NULL, "entity too long");
 }
 
+/* news_strcasestr against glibc's strcasestr */
+static void
+test_strcasestr(void)
+{
+	static const char *const hay[] = {
+		"", "a", "Display: None", "xx display:NONE yy", "ab", "aab",
+		"class-Related-posts", "\xc3\x89t\xc3\xa9 PRINT", "printprint",
+		"Printable", "sIdEbAr", "abc", "aaab", "zzz@[`{"
+	};
+	static const char *const needle[] = {
+		"", "a", "display: none", "display:none", "ab", "b", "related",
+		"print", "\xc3\xa9", "\xc3\x89", "sidebar", "abcd", "aab", "@[`{",
+		"A", "Z"
+	};
+	size_t i, j;
+	int bad = 0;
+
+	for (i = 0; i < sizeof(hay) / sizeof(hay[0]); i++)
+		for (j = 0; j < sizeof(needle) / sizeof(needle[0]); j++)
+			if (news_strcasestr(hay[i], needle[j]) !=
+			    strcasestr(hay[i], needle[j])) {
+				diag("news_strcasestr(\"%s\", \"%s\")", hay[i],
+				    needle[j]);
+				bad++;
+			}
+	ok(bad == 0, "news_strcasestr agrees with strcasestr on %zu pairs",
+	    i * j);
+	ok(news_strcasestr("a Display:none", "display:none") != NULL &&
+	    news_strcasestr("a Display:non", "display:none") == NULL,
+	    "news_strcasestr finds and misses");
+}
+
 static void
 test_words(void)
 {
@@ -346,5 +378,6 @@ main(void)
 	test_unescape();
 	test_entity_table();
 	test_words();
+	test_strcasestr();
 	return done_testing();
 }
