@@ -113,4 +113,14 @@ check 'a one-word JSON-LD name completed by the person'"'"'s description' \
 	'test "$(au desc-name)" = "Jonte Brack"'
 check 'two JSON-LD names joined as the meta author joins them' \
 	'test "$(au meta-join)" = "Ann Bell, Carl Dorn"'
+check 'an "autor" class (es, de, pt) marks a byline' \
+	'test "$(au autor-class)" = "Marta Ríos"'
+check '"---- by <name>": the dashes before the byline word passed' \
+	'test "$(au dash-by)" = "Owen Price"'
+check 'a handle after the name cut: "Marta Gil @martagil"' \
+	'test "$(au handle)" = "Marta Gil"'
+check '"Von:" far below a long article, a label as strong as "Autor:"' \
+	'test "$(au far-von)" = "Ilse Brandt"'
+check '"责任编辑：" opens a byline, the name on the next line' \
+	'test "$(au chinese)" = "王芳"'
 done_testing

@@ -350,7 +350,8 @@ static const char *const bylinewords[] = {
 	"scritto da", "pubblicato da", "geplaatst door", "автор:",
 	"ein artikel von", "eine kolumne von", "ein interview von",
 	"erstellt von", "auteur :", "autor :", "autoren:", "autoren ",
-	"text & fotos:", "text und fotos:", NULL
+	"text & fotos:", "text und fotos:", "作者：", "记者：", "责任编辑：",
+	NULL
 };
 
 /* the length of the byline word s opens with, or 0; a no-break space
@@ -383,6 +384,33 @@ bylineword(const char *s)
 	return 0;
 }
 
+/* a byline word that says so on its own: a phrase ("Posted by") or a
+ * label ("Autor:", "Von:"), not a bare "by" of running text */
+static int
+strongword(const char *s)
+{
+	size_t l = bylineword(s);
+
+	return l > 4 || (l > 0 && s[l - 1] == ':');
+}
+
+/* the dashes and bars a byline may open with: "| By ", "---- by ",
+ * "— Von " */
+static const char *
+bylinelead(const char *s)
+{
+	for (;;) {
+		if (isspace((unsigned char)*s) || *s == '|' || *s == '-')
+			s++;
+		else if ((unsigned char)s[0] == 0xe2 &&
+		    (unsigned char)s[1] == 0x80 &&
+		    ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94))
+			s += 3;
+		else
+			return s;
+	}
+}
+
 /* "By", "Von", "Autor": a byline word alone, the name in the next
  * element */
 static int
@@ -406,9 +434,9 @@ bylinetext(struct ex_meta *m, const unsigned char *s, size_t len)
 {
 	size_t l;
 
-	/* "| By " (a screen reader's byline before the name) */
-	while (len > 0 && (isspace(*s) || *s == '|'))
-		s++, len--;
+	/* "| By " (a screen reader's byline before the name), "-- by " */
+	l = (size_t)((const unsigned char *)bylinelead((const char *)s) - s);
+	s += l, len -= l;
 	while (len > 0 && isspace(s[len - 1]))
 		len--;
 	/* "<p><strong>By</strong></p> <p>Jane Doe</p>": the word alone */
@@ -419,7 +447,7 @@ bylinetext(struct ex_meta *m, const unsigned char *s, size_t len)
 	if (len < 2 || len > 80 || (l = bylineword((const char *)s)) == 0)
 		return;
 	s += l;
-	while (*s == ' ' || *s == ':')
+	while (isspace(*s) || *s == ':')
 		s++;
 	/* the name follows, here or in the next element, capitalised */
 	if (*s != '\0' && !isupper(*s) && *s < 0x80)
@@ -583,8 +611,8 @@ element(struct ex_meta *m, xmlNode *n)
 	    strstr(low, "byline") || strstr(low, "meta"))
 		adddate(m, n, DC_CLASS);
 	/* not a heading ("<h1 id=ifAuthor>Brasília</h1>") */
-	if ((strstr(low, "byline") || strstr(low, "author")) &&
-	    !is(n, "h1") &&
+	if ((strstr(low, "byline") || strstr(low, "author") ||
+	    strstr(low, "autor")) && !is(n, "h1") &&
 	    !is(n, "label") && !is(n, "input") && !incomments(n))
 		addbyline(m, n, 0);
 }
@@ -1163,7 +1191,8 @@ static const char *const prefixes[] = {
 	"ein artikel von ", "eine kolumne von ", "ein interview von ",
 	"auteur :", "autor :", "autoren:", "autoren ", "text & fotos:",
 	"text und fotos:", "text & bilder:", "text und bilder:",
-	"words & photos:", "text and photos:", NULL
+	"words & photos:", "text and photos:", "作者：", "记者：", "责任编辑：",
+	NULL
 };
 
 /* words a name does not hold */
@@ -1394,6 +1423,9 @@ authorok(struct ex_meta *m, const char *raw)
 			    q[wl] == ':'))
 				goto bad;
 	}
+	/* "Jane Doe @janedoe": the handle after the name cut */
+	if ((p = strstr(s, " @")) != NULL && p > s && strchr(p + 2, ' ') == NULL)
+		*p = '\0';
 	len = strlen(s);
 	/* cut trailing noise: "Jane Doe | Reuters", "Jane Doe, 13 Dec" */
 	if ((p = strstr(s, " | ")) != NULL || (p = strstr(s, " - ")) != NULL ||
@@ -1781,9 +1813,8 @@ bylinename(struct ex_meta *m, const struct dcand *b)
 	if (b->kind == 1) {
 		/* "By Jane Doe", "By <a>Jane Doe</a> on <time>" */
 		news_buf_adds(&buf, (const char *)n->content);
-		v = (const char *)n->content;
-		v += strspn(v, " \t\r\n|");
-		strong = bylineword(v) > 4;	/* "Posted by", "Autor:" */
+		v = bylinelead((const char *)n->content);
+		strong = strongword(v);	/* "Posted by", "Autor:" */
 		l = strcspn(v, " \t\r\n");
 		if (bylineword(v) == 0 && lonebyline(v, l))
 			v += l;	/* "<strong>By</strong>" */
@@ -1797,8 +1828,7 @@ bylinename(struct ex_meta *m, const struct dcand *b)
 		}
 		t = news_text_squeeze(buf.s, buf.len);
 		news_buf_free(&buf);
-		v = t + strspn(t, "|");
-		v += strspn(v, " ");
+		v = bylinelead(t);
 		l = strcspn(v, " ");
 		if (bylineword(v) == 0 && lonebyline(v, l))
 			v += l;
@@ -2514,9 +2544,8 @@ bylineauthor(struct ex_meta *m, const char *title, const xmlNode *content)
 		 * or "Autor: Jane Doe" as the last resort */
 		if (anchor >= 0 && d > 5000 && (b->kind == 0 ?
 		    !inside(b->n, content) : !signoff(b->n, content))) {
-			if (b->kind == 0 || bylineword((const char *)
-			    b->n->content + strspn((const char *)b->n->content,
-			    " \t\r\n|")) <= 4)
+			if (b->kind == 0 || !strongword(bylinelead(
+			    (const char *)b->n->content)))
 				continue;
 			d = 5001;
 		} else if (anchor >= 0 && d > 5000)
