@@ -123,4 +123,8 @@ check '"Von:" far below a long article, a label as strong as "Autor:"' \
 	'test "$(au far-von)" = "Ilse Brandt"'
 check '"责任编辑：" opens a byline, the name on the next line' \
 	'test "$(au chinese)" = "王芳"'
+check 'a page'"'"'s meta author gives way to another name its byline by the title shows' \
+	'test "$(au meta-byline)" = Jonas'
+check 'the author of a review of the product is a reader, no author' \
+	'test "$(au review)" = null'
 done_testing

@@ -67,6 +67,8 @@ struct ex_meta {
 	long dateoff;			/* offset of the last date read, */
 	int datezone, datetime;		/* stated or not, with a time */
 	int dateupd;			/* domdate: marked as a change */
+	int fromline;			/* bylineauthor's name is a byline's,
+					   not a fallback's */
 };
 
 static int
@@ -291,6 +293,22 @@ incomments(const xmlNode *n)
 		if (is(n, "form") || classhas(n, "comment") ||
 		    classhas(n, "respond") || classhas(n, "related") ||
 		    is(n, "footer"))
+			return 1;
+	return 0;
+}
+
+/* inside a review or a comment of the thing the page is about
+ * (itemprop "review", "comment"): its author is a reader */
+static int
+inreview(const xmlNode *n)
+{
+	const char *v;
+
+	for (n = n->parent; n != NULL && n->type == XML_ELEMENT_NODE;
+	    n = n->parent)
+		if ((v = news_html_attr(n, "itemprop")) != NULL &&
+		    (strcasecmp(v, "review") == 0 ||
+		    strcasecmp(v, "comment") == 0))
 			return 1;
 	return 0;
 }
@@ -589,7 +607,8 @@ element(struct ex_meta *m, xmlNode *n)
 	}
 	if ((v = news_html_attr(n, "itemprop")) != NULL) {
 		if (strcasecmp(v, "author") == 0 || strcasecmp(v, "creator") == 0) {
-			addbyline(m, n, 0);
+			if (!inreview(n))
+				addbyline(m, n, 0);
 		} else if (strcasecmp(v, "datePublished") == 0 ||
 		    strcasecmp(v, "dateCreated") == 0) {
 			if (!is(n, "meta"))
@@ -2357,7 +2376,7 @@ author(struct ex_meta *m, const char *title, const xmlNode *content)
 		NULL
 	};
 	char *s, *b, *page = NULL;
-	int named = 0, hidden = 0, ld;
+	int named = 0, hidden = 0, ld, plain = 0;
 
 	if ((ld = (s = ldauthor(m)) != NULL))
 		/* a NewsArticle's author or an organisation is named on
@@ -2369,8 +2388,11 @@ author(struct ex_meta *m, const char *title, const xmlNode *content)
 				if (strcmp(*k, "twitter:data1") == 0 &&
 				    !authorlabel(metaget(m, "twitter:label1")))
 					continue;
-				if ((s = authorok(m, v)) != NULL)
+				if ((s = authorok(m, v)) != NULL) {
+					plain = strcmp(*k, "author") == 0 ||
+					    strcmp(*k, "dc.creator") == 0;
 					break;
+				}
 			}
 	/* a JSON-LD author the page never shows is the account that filed
 	 * it, not the page's byline */
@@ -2385,9 +2407,11 @@ author(struct ex_meta *m, const char *title, const xmlNode *content)
 	b = NULL;
 	if (s != NULL && !hidden && !loginlike(s) && strchr(s, ' ') != NULL) {
 		/* "Jane Doe" is the first of the byline's "Jane Doe, John
-		 * Roe" */
+		 * Roe"; a page's meta author (its owner, its institution)
+		 * gives way to another name its byline shows */
 		if ((b = bylineauthor(m, title, content)) != NULL &&
-		    firstof(s, b)) {
+		    (firstof(s, b) || (plain && m->fromline &&
+		    namelike(b) && strcasestr(b, s) == NULL))) {
 			free(s);
 			return b;
 		}
@@ -2557,6 +2581,8 @@ bylineauthor(struct ex_meta *m, const char *title, const xmlNode *content)
 		best = s;
 		bestd = d;
 	}
+	/* a byline by the title, not one far from it */
+	m->fromline = best != NULL && anchor >= 0 && bestd < 5000;
 	if (best == NULL)
 		best = datedname(m, anchor);
 	if (best == NULL && content != NULL)
