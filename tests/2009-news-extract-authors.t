@@ -127,4 +127,12 @@ check 'a page'"'"'s meta author gives way to another name its byline by the titl
 	'test "$(au meta-byline)" = Jonas'
 check 'the author of a review of the product is a reader, no author' \
 	'test "$(au review)" = null'
+check 'a date after the name cut: "March 9", a weekday, "<br>Do 9 Apr 2020"' \
+	'test "$(au date-after)" = "Sarah Gooding" &&
+	 test "$(au weekday-name)" = "Joe Wee" &&
+	 test "$(au br-date)" = "Heiko Sauer"'
+check 'an "authority-control" box and "Sign In" links are no byline' \
+	'test "$(au authority)" = null && test "$(au sign-in)" = null'
+check 'the full stop after a name dropped' \
+	'test "$(au full-stop)" = "Alon Zakai"'
 done_testing

@@ -313,6 +313,20 @@ inreview(const xmlNode *n)
 	return 0;
 }
 
+/* the lower-cased class and id low name an author, not an authority
+ * ("authority-control") or an authorisation */
+static int
+authorclass(const char *low)
+{
+	const char *p;
+
+	for (p = low; (p = strstr(p, "author")) != NULL; p += 6)
+		if (strncmp(p + 6, "it", 2) != 0 && strncmp(p + 6, "iz", 2) != 0 &&
+		    strncmp(p + 6, "is", 2) != 0)
+			return 1;
+	return 0;
+}
+
 /* <script> with no type holding schema.org JSON-LD all the same */
 static int
 untypedld(const xmlNode *n)
@@ -630,7 +644,7 @@ element(struct ex_meta *m, xmlNode *n)
 	    strstr(low, "byline") || strstr(low, "meta"))
 		adddate(m, n, DC_CLASS);
 	/* not a heading ("<h1 id=ifAuthor>Brasília</h1>") */
-	if ((strstr(low, "byline") || strstr(low, "author") ||
+	if ((strstr(low, "byline") || authorclass(low) ||
 	    strstr(low, "autor")) && !is(n, "h1") &&
 	    !is(n, "label") && !is(n, "input") && !incomments(n))
 		addbyline(m, n, 0);
@@ -1223,7 +1237,8 @@ static const char *const badwords[] = {
 	"login", "anmelden", "registrieren", "menu", "menü", "home",
 	"startseite", "impressum", "copyright", "rights", "redaktion",
 	"artikel", "article", "news", "cookies", "staff", "datum", "date",
-	"follow", "folgen", "edited", "herausgegeben",
+	"follow", "folgen", "edited", "herausgegeben", "sign", "logout",
+	"subscribe", "abonnieren",
 	/* organisations, not people */
 	"gmbh", "ag", "e.v.", "e. v.", "ev", "eg", "kg", "inc", "inc.", "ltd",
 	"ltd.", "llc", "corp", "s.a.", "sa", "srl", "spa", "verlag", "media",
@@ -1405,6 +1420,68 @@ cuttitle(char *s)
 
 static int namelike(const char *);
 
+static void cutday(char *);
+
+/* the word from p to e is one of words (any case) */
+static int
+wordin(const char *p, const char *e, const char *const *words)
+{
+	size_t l = (size_t)(e - p);
+
+	for (; *words; words++)
+		if (l > 0 && strlen(*words) == l && strncasecmp(p, *words, l) == 0)
+			return 1;
+	return 0;
+}
+
+/* "Sarah Doe March 9", "Joe Doe Monday": the date after the name cut,
+ * a weekday, or a month before a number; never the first word ("April
+ * Roach") */
+static void
+cutdate(char *s)
+{
+	static const char *const days[] = {
+		"monday", "tuesday", "wednesday", "thursday", "friday",
+		"saturday", "sunday", "montag", "dienstag", "mittwoch",
+		"donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi",
+		"mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes",
+		"martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+		NULL
+	};
+	static const char *const months[] = {
+		"january", "february", "march", "april", "may", "june", "july",
+		"august", "september", "october", "november", "december",
+		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+		"oct", "nov", "dec", "januar", "februar", "märz", "mai", "juni",
+		"juli", "oktober", "dezember", "janvier", "février", "mars",
+		"avril", "juin", "juillet", "août", "septembre", "octobre",
+		"novembre", "décembre", "enero", "febrero", "marzo", "abril",
+		"mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+		"noviembre", "diciembre", NULL
+	};
+	char *p, *e, *q;
+
+	for (p = strchr(s, ' '); p != NULL; p = strchr(p + 1, ' ')) {
+		e = p + 1 + strcspn(p + 1, " ,.");
+		if (wordin(p + 1, e, days))
+			break;
+		if (*e == '.')
+			e++;
+		if (*e != ' ')
+			continue;
+		/* "March 9", "9 March", "9. März" */
+		q = e + 1 + strcspn(e + 1, " ,.");
+		if ((isdigit((unsigned char)e[1]) && wordin(p + 1, e, months)) ||
+		    (strspn(p + 1, "0123456789") == (size_t)(e - p - 1 -
+		    (e[-1] == '.')) && wordin(e + 1, q, months)))
+			break;
+	}
+	if (p != NULL) {
+		*p = '\0';
+		cutday(s);
+	}
+}
+
 /* a clean author name (malloc'd) or NULL */
 static char *
 authorok(struct ex_meta *m, const char *raw)
@@ -1460,7 +1537,12 @@ authorok(struct ex_meta *m, const char *raw)
 	    s[len - 1] == ':' || s[len - 1] == '-'))
 		s[--len] = '\0';
 	cuttitle(s);
+	cutdate(s);
 	len = strlen(s);
+	/* "Jane Doe.": the full stop after a name, not an initial's */
+	if (len > 4 && s[len - 1] == '.' && isalpha((unsigned char)s[len - 2]) &&
+	    isalpha((unsigned char)s[len - 3]) && isalpha((unsigned char)s[len - 4]))
+		s[--len] = '\0';
 	/* "Jane Doe1": a footnote's mark after the name */
 	if (len > 3 && strchr(s, ' ') != NULL &&
 	    isdigit((unsigned char)s[len - 1]) &&
@@ -1779,6 +1861,8 @@ nametext(struct news_buf *b, const xmlNode *n)
 
 	if (n->type == XML_TEXT_NODE && n->content != NULL)
 		news_buf_adds(b, (const char *)n->content);
+	if (is(n, "br"))	/* "Jane Doe<br>Do 9 Apr" */
+		news_buf_addc(b, ' ');
 	if (n->type != XML_ELEMENT_NODE || sronly(n))
 		return;
 	for (c = n->children; c != NULL; c = c->next)
