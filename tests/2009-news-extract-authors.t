@@ -135,4 +135,6 @@ check 'an "authority-control" box and "Sign In" links are no byline' \
 	'test "$(au authority)" = null && test "$(au sign-in)" = null'
 check 'the full stop after a name dropped' \
 	'test "$(au full-stop)" = "Alon Zakai"'
+check 'a forum thread'"'"'s starter: "Thread starter", "Started by"' \
+	'test "$(au forum)" = Kestrel && test "$(au started-by)" = "Mira Holt"'
 done_testing

@@ -383,7 +383,7 @@ static const char *const bylinewords[] = {
 	"ein artikel von", "eine kolumne von", "ein interview von",
 	"erstellt von", "auteur :", "autor :", "autoren:", "autoren ",
 	"text & fotos:", "text und fotos:", "作者：", "记者：", "责任编辑：",
-	NULL
+	"thread starter", "themenstarter", "started by", NULL
 };
 
 /* the length of the byline word s opens with, or 0; a no-break space
@@ -1225,7 +1225,7 @@ static const char *const prefixes[] = {
 	"auteur :", "autor :", "autoren:", "autoren ", "text & fotos:",
 	"text und fotos:", "text & bilder:", "text und bilder:",
 	"words & photos:", "text and photos:", "作者：", "记者：", "责任编辑：",
-	NULL
+	"thread starter ", "themenstarter ", "started by ", NULL
 };
 
 /* words a name does not hold */
