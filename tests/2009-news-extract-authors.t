@@ -137,4 +137,6 @@ check 'the full stop after a name dropped' \
 	'test "$(au full-stop)" = "Alon Zakai"'
 check 'a forum thread'"'"'s starter: "Thread starter", "Started by"' \
 	'test "$(au forum)" = Kestrel && test "$(au started-by)" = "Mira Holt"'
+check 'an author box hidden by "display: none" is not shown: no author from it' \
+	'test "$(au hidden-style)" = null'
 done_testing

@@ -2228,7 +2228,19 @@ loginof(const char *s, const char *b)
 	    letterseq(s, last, strlen(last));
 }
 
-/* the visible text of the page, without head, scripts and styles */
+/* n is hidden: "style=display: none" */
+static int
+nodisplay(const xmlNode *n)
+{
+	const char *v;
+
+	return (v = news_html_attr(n, "style")) != NULL &&
+	    (v = strstr(v, "display")) != NULL &&
+	    strncmp(v + 7 + strspn(v + 7, " :"), "none", 4) == 0;
+}
+
+/* the visible text of the page, without head, scripts, styles and
+ * what is hidden (a theme's "display: none" author box for machines) */
 static void
 pagetext(struct news_buf *b, const xmlNode *n)
 {
@@ -2239,7 +2251,7 @@ pagetext(struct news_buf *b, const xmlNode *n)
 			news_buf_adds(b, (const char *)c->content);
 		if (c->type == XML_ELEMENT_NODE && !is(c, "head") &&
 		    !is(c, "script") && !is(c, "style") &&
-		    !is(c, "template"))
+		    !is(c, "template") && !nodisplay(c))
 			pagetext(b, c->children);
 	}
 }
@@ -2632,6 +2644,20 @@ datedname(struct ex_meta *m, long anchor)
 	return r;
 }
 
+/* n or what holds it is hidden: markup for machines, not the byline a
+ * reader sees */
+static int
+hiddenbox(const xmlNode *n)
+{
+	int up;
+
+	for (up = 0; n != NULL && n->type == XML_ELEMENT_NODE && up < 4;
+	    n = n->parent, up++)
+		if (nodisplay(n))
+			return 1;
+	return 0;
+}
+
 /* the name in the byline nearest the title */
 static char *
 bylineauthor(struct ex_meta *m, const char *title, const xmlNode *content)
@@ -2659,6 +2685,7 @@ bylineauthor(struct ex_meta *m, const char *title, const xmlNode *content)
 		} else if (anchor >= 0 && d > 5000)
 			d = 5000;
 		if ((best != NULL && d >= bestd) || badbylineplace(m, b->n) ||
+		    hiddenbox(b->kind == 0 ? b->n : b->n->parent) ||
 		    (s = bylinename(m, b)) == NULL)
 			continue;
 		free(best);
