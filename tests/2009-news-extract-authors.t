@@ -139,4 +139,6 @@ check 'a forum thread'"'"'s starter: "Thread starter", "Started by"' \
 	'test "$(au forum)" = Kestrel && test "$(au started-by)" = "Mira Holt"'
 check 'an author box hidden by "display: none" is not shown: no author from it' \
 	'test "$(au hidden-style)" = null'
+check 'a plain meta author the page never shows (the site'"'"'s owner) is no author' \
+	'test "$(au meta-unseen)" = null'
 done_testing

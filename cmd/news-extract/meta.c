@@ -2491,10 +2491,16 @@ author(struct ex_meta *m, const char *title, const xmlNode *content)
 				}
 			}
 	/* a JSON-LD author the page never shows is the account that filed
-	 * it, not the page's byline */
+	 * it, a plain meta author the site's owner or maker, not the
+	 * page's byline */
 	if (s != NULL && !named && !onpage(m, s, &page)) {
 		hidden = 1;
-		if (ld) {
+		/* but "karl.wendt" is shown as "Karl P. Wendt" */
+		if (plain && (b = loginname(m, s)) != NULL) {
+			free(s);
+			s = b;
+			hidden = 0;
+		} else if (ld || plain) {
 			free(s);
 			s = NULL;
 		}
