@@ -141,4 +141,6 @@ check 'an author box hidden by "display: none" is not shown: no author from it' 
 	'test "$(au hidden-style)" = null'
 check 'a plain meta author the page never shows (the site'"'"'s owner) is no author' \
 	'test "$(au meta-unseen)" = null'
+check '"A, B & C" kept as the page joins it' \
+	'test "$(au list-amp)" = "Ana Ruiz, Luis Gil & Eva Sanz"'
 done_testing

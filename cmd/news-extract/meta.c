@@ -2432,12 +2432,12 @@ loginname(struct ex_meta *m, const char *a)
 }
 
 /* a list of three or more names joined as most lists are: "A, B und
- * C", "A, B y C" become "A, B, C" (in place) */
+ * C", "A, B y C" become "A, B, C" (in place); "A, B & C" stays */
 static void
 listjoin(char *s)
 {
 	static const char *const joins[] = {
-		" und ", " and ", " & ", " et ", " y ", " e ", NULL
+		" und ", " and ", " et ", " y ", " e ", NULL
 	};
 	const char *const *j;
 	char *c = strrchr(s, ','), *p;
