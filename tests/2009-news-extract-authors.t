@@ -143,4 +143,6 @@ check 'a plain meta author the page never shows (the site'"'"'s owner) is no aut
 	'test "$(au meta-unseen)" = null'
 check '"A, B & C" kept as the page joins it' \
 	'test "$(au list-amp)" = "Ana Ruiz, Luis Gil & Eva Sanz"'
+check 'itemprop=name below itemprop=url in the author: the name, not the job title' \
+	'test "$(au prop-name)" = "Ingrid Arnd"'
 done_testing

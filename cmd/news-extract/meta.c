@@ -1902,6 +1902,26 @@ afterby(const xmlNode *n)
 	    strncasecmp(e - 2, "by", 2) == 0;
 }
 
+/* the element with itemprop=name in n, two levels down at most */
+static xmlNode *
+propname(const xmlNode *n, int depth)
+{
+	xmlNode *c, *r;
+	const char *v;
+
+	for (c = n->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE &&
+		    (v = news_html_attr(c, "itemprop")) != NULL &&
+		    strcmp(v, "name") == 0)
+			return c;
+	for (c = n->children; c != NULL && depth < 1; c = c->next)
+		if (c->type == XML_ELEMENT_NODE &&
+		    news_html_attr(c, "itemscope") == NULL &&
+		    (r = propname(c, depth + 1)) != NULL)
+			return r;
+	return NULL;
+}
+
 /* the name in a byline candidate (malloc'd) or NULL */
 static char *
 bylinename(struct ex_meta *m, const struct dcand *b)
@@ -1950,12 +1970,9 @@ bylinename(struct ex_meta *m, const struct dcand *b)
 		}
 		return s;
 	}
-	/* itemprop=author holding itemprop=name */
-	for (c = n->children; c != NULL; c = c->next)
-		if (c->type == XML_ELEMENT_NODE &&
-		    (v = news_html_attr(c, "itemprop")) != NULL &&
-		    strcmp(v, "name") == 0)
-			break;
+	/* itemprop=author holding itemprop=name, "<a itemprop=url><h4
+	 * itemprop=name>" */
+	c = propname(n, 0);
 	if (c == NULL && (v = news_html_attr(n, "content")) != NULL &&
 	    (s = authorok(m, v)) != NULL)
 		return s;
