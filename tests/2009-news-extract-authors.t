@@ -145,4 +145,6 @@ check '"A, B & C" kept as the page joins it' \
 	'test "$(au list-amp)" = "Ana Ruiz, Luis Gil & Eva Sanz"'
 check 'itemprop=name below itemprop=url in the author: the name, not the job title' \
 	'test "$(au prop-name)" = "Ingrid Arnd"'
+check 'a credit of initials and agency ("jk/dpa") kept whole' \
+	'test "$(au credit-slash)" = "jk/dpa" && test "$(au agency-slash)" = "Lars Enke"'
 done_testing

@@ -1528,7 +1528,8 @@ authorok(struct ex_meta *m, const char *raw)
 	    (p = strstr(s, " – ")) != NULL)
 		*p = '\0';
 	/* "Peter Maahn/SP-X", "Jane Doe / dpa": the name before the
-	 * agency, if it is one of two words or more */
+	 * agency, if it is one of two words or more; "det/dpa", "AFP/The
+	 * Local" stay a credit */
 	if ((p = strchr(s, '/')) != NULL && strstr(s, "://") == NULL &&
 	    memchr(s, ' ', (size_t)(p - s - (p > s && p[-1] == ' '))) != NULL)
 		*p = '\0';
@@ -1557,7 +1558,7 @@ authorok(struct ex_meta *m, const char *raw)
 	    strpbrk(s, "!?") != NULL || strstr(s, "©") != NULL ||
 	    strchr(s, ':') || strchr(s, '(') || strstr(s, "[at]") ||
 	    strstr(s, "://") || strncmp(s, "www.", 4) == 0 ||
-	    strchr(s, '{') || strchr(s, '/'))
+	    strchr(s, '{'))
 		goto bad;
 	for (w = notnames; *w; w++)
 		if (strcasecmp(s, *w) == 0)
