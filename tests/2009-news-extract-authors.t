@@ -139,8 +139,10 @@ check 'a forum thread'"'"'s starter: "Thread starter", "Started by"' \
 	'test "$(au forum)" = Kestrel && test "$(au started-by)" = "Mira Holt"'
 check 'an author box hidden by "display: none" is not shown: no author from it' \
 	'test "$(au hidden-style)" = null'
-check 'a plain meta author the page never shows (the site'"'"'s owner) is no author' \
-	'test "$(au meta-unseen)" = null'
+check 'a plain meta author a named site never shows (its owner) is no author;
+    a bare document'"'"'s is' \
+	'test "$(au meta-unseen)" = null &&
+	 test "$(au meta-document)" = "Heinz Horn"'
 check '"A, B & C" kept as the page joins it' \
 	'test "$(au list-amp)" = "Ana Ruiz, Luis Gil & Eva Sanz"'
 check 'itemprop=name below itemprop=url in the author: the name, not the job title' \

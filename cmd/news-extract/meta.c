@@ -2509,8 +2509,8 @@ author(struct ex_meta *m, const char *title, const xmlNode *content)
 				}
 			}
 	/* a JSON-LD author the page never shows is the account that filed
-	 * it, a plain meta author the site's owner or maker, not the
-	 * page's byline */
+	 * it, a plain meta author on a site (one with a name) the site's
+	 * owner or maker, not the page's byline */
 	if (s != NULL && !named && !onpage(m, s, &page)) {
 		hidden = 1;
 		/* but "karl.wendt" is shown as "Karl P. Wendt" */
@@ -2518,7 +2518,7 @@ author(struct ex_meta *m, const char *title, const xmlNode *content)
 			free(s);
 			s = b;
 			hidden = 0;
-		} else if (ld || plain) {
+		} else if (ld || (plain && m->site != NULL)) {
 			free(s);
 			s = NULL;
 		}
