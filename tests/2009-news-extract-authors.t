@@ -139,8 +139,7 @@ check 'a forum thread'"'"'s starter: "Thread starter", "Started by"' \
 	'test "$(au forum)" = Kestrel && test "$(au started-by)" = "Mira Holt"'
 check 'an author box hidden by "display: none" is not shown: no author from it' \
 	'test "$(au hidden-style)" = null'
-check 'a plain meta author a named site never shows (its owner) is no author;
-    a bare document'"'"'s is' \
+check 'an unseen plain meta author: none on a named site, kept in a bare document' \
 	'test "$(au meta-unseen)" = null &&
 	 test "$(au meta-document)" = "Heinz Horn"'
 check '"A, B & C" kept as the page joins it' \
