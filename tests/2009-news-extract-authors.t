@@ -113,4 +113,39 @@ check 'a one-word JSON-LD name completed by the person'"'"'s description' \
 	'test "$(au desc-name)" = "Jonte Brack"'
 check 'two JSON-LD names joined as the meta author joins them' \
 	'test "$(au meta-join)" = "Ann Bell, Carl Dorn"'
+check 'an "autor" class (es, de, pt) marks a byline' \
+	'test "$(au autor-class)" = "Marta Ríos"'
+check '"---- by <name>": the dashes before the byline word passed' \
+	'test "$(au dash-by)" = "Owen Price"'
+check 'a handle after the name cut: "Marta Gil @martagil"' \
+	'test "$(au handle)" = "Marta Gil"'
+check '"Von:" far below a long article, a label as strong as "Autor:"' \
+	'test "$(au far-von)" = "Ilse Brandt"'
+check '"责任编辑：" opens a byline, the name on the next line' \
+	'test "$(au chinese)" = "王芳"'
+check 'a page'"'"'s meta author gives way to another name its byline by the title shows' \
+	'test "$(au meta-byline)" = Jonas'
+check 'the author of a review of the product is a reader, no author' \
+	'test "$(au review)" = null'
+check 'a date after the name cut: "March 9", a weekday, "<br>Do 9 Apr 2020"' \
+	'test "$(au date-after)" = "Sarah Gooding" &&
+	 test "$(au weekday-name)" = "Joe Wee" &&
+	 test "$(au br-date)" = "Heiko Sauer"'
+check 'an "authority-control" box and "Sign In" links are no byline' \
+	'test "$(au authority)" = null && test "$(au sign-in)" = null'
+check 'the full stop after a name dropped' \
+	'test "$(au full-stop)" = "Alon Zakai"'
+check 'a forum thread'"'"'s starter: "Thread starter", "Started by"' \
+	'test "$(au forum)" = Kestrel && test "$(au started-by)" = "Mira Holt"'
+check 'an author box hidden by "display: none" is not shown: no author from it' \
+	'test "$(au hidden-style)" = null'
+check 'an unseen plain meta author: none on a named site, kept in a bare document' \
+	'test "$(au meta-unseen)" = null &&
+	 test "$(au meta-document)" = "Heinz Horn"'
+check '"A, B & C" kept as the page joins it' \
+	'test "$(au list-amp)" = "Ana Ruiz, Luis Gil & Eva Sanz"'
+check 'itemprop=name below itemprop=url in the author: the name, not the job title' \
+	'test "$(au prop-name)" = "Ingrid Arnd"'
+check 'a credit of initials and agency ("jk/dpa") kept whole' \
+	'test "$(au credit-slash)" = "jk/dpa" && test "$(au agency-slash)" = "Lars Enke"'
 done_testing

@@ -67,6 +67,8 @@ struct ex_meta {
 	long dateoff;			/* offset of the last date read, */
 	int datezone, datetime;		/* stated or not, with a time */
 	int dateupd;			/* domdate: marked as a change */
+	int fromline;			/* bylineauthor's name is a byline's,
+					   not a fallback's */
 };
 
 static int
@@ -295,6 +297,36 @@ incomments(const xmlNode *n)
 	return 0;
 }
 
+/* inside a review or a comment of the thing the page is about
+ * (itemprop "review", "comment"): its author is a reader */
+static int
+inreview(const xmlNode *n)
+{
+	const char *v;
+
+	for (n = n->parent; n != NULL && n->type == XML_ELEMENT_NODE;
+	    n = n->parent)
+		if ((v = news_html_attr(n, "itemprop")) != NULL &&
+		    (strcasecmp(v, "review") == 0 ||
+		    strcasecmp(v, "comment") == 0))
+			return 1;
+	return 0;
+}
+
+/* the lower-cased class and id low name an author, not an authority
+ * ("authority-control") or an authorisation */
+static int
+authorclass(const char *low)
+{
+	const char *p;
+
+	for (p = low; (p = strstr(p, "author")) != NULL; p += 6)
+		if (strncmp(p + 6, "it", 2) != 0 && strncmp(p + 6, "iz", 2) != 0 &&
+		    strncmp(p + 6, "is", 2) != 0)
+			return 1;
+	return 0;
+}
+
 /* <script> with no type holding schema.org JSON-LD all the same */
 static int
 untypedld(const xmlNode *n)
@@ -350,7 +382,8 @@ static const char *const bylinewords[] = {
 	"scritto da", "pubblicato da", "geplaatst door", "автор:",
 	"ein artikel von", "eine kolumne von", "ein interview von",
 	"erstellt von", "auteur :", "autor :", "autoren:", "autoren ",
-	"text & fotos:", "text und fotos:", NULL
+	"text & fotos:", "text und fotos:", "作者：", "记者：", "责任编辑：",
+	"thread starter", "themenstarter", "started by", NULL
 };
 
 /* the length of the byline word s opens with, or 0; a no-break space
@@ -383,6 +416,33 @@ bylineword(const char *s)
 	return 0;
 }
 
+/* a byline word that says so on its own: a phrase ("Posted by") or a
+ * label ("Autor:", "Von:"), not a bare "by" of running text */
+static int
+strongword(const char *s)
+{
+	size_t l = bylineword(s);
+
+	return l > 4 || (l > 0 && s[l - 1] == ':');
+}
+
+/* the dashes and bars a byline may open with: "| By ", "---- by ",
+ * "— Von " */
+static const char *
+bylinelead(const char *s)
+{
+	for (;;) {
+		if (isspace((unsigned char)*s) || *s == '|' || *s == '-')
+			s++;
+		else if ((unsigned char)s[0] == 0xe2 &&
+		    (unsigned char)s[1] == 0x80 &&
+		    ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94))
+			s += 3;
+		else
+			return s;
+	}
+}
+
 /* "By", "Von", "Autor": a byline word alone, the name in the next
  * element */
 static int
@@ -406,9 +466,9 @@ bylinetext(struct ex_meta *m, const unsigned char *s, size_t len)
 {
 	size_t l;
 
-	/* "| By " (a screen reader's byline before the name) */
-	while (len > 0 && (isspace(*s) || *s == '|'))
-		s++, len--;
+	/* "| By " (a screen reader's byline before the name), "-- by " */
+	l = (size_t)((const unsigned char *)bylinelead((const char *)s) - s);
+	s += l, len -= l;
 	while (len > 0 && isspace(s[len - 1]))
 		len--;
 	/* "<p><strong>By</strong></p> <p>Jane Doe</p>": the word alone */
@@ -419,7 +479,7 @@ bylinetext(struct ex_meta *m, const unsigned char *s, size_t len)
 	if (len < 2 || len > 80 || (l = bylineword((const char *)s)) == 0)
 		return;
 	s += l;
-	while (*s == ' ' || *s == ':')
+	while (isspace(*s) || *s == ':')
 		s++;
 	/* the name follows, here or in the next element, capitalised */
 	if (*s != '\0' && !isupper(*s) && *s < 0x80)
@@ -561,7 +621,8 @@ element(struct ex_meta *m, xmlNode *n)
 	}
 	if ((v = news_html_attr(n, "itemprop")) != NULL) {
 		if (strcasecmp(v, "author") == 0 || strcasecmp(v, "creator") == 0) {
-			addbyline(m, n, 0);
+			if (!inreview(n))
+				addbyline(m, n, 0);
 		} else if (strcasecmp(v, "datePublished") == 0 ||
 		    strcasecmp(v, "dateCreated") == 0) {
 			if (!is(n, "meta"))
@@ -583,8 +644,8 @@ element(struct ex_meta *m, xmlNode *n)
 	    strstr(low, "byline") || strstr(low, "meta"))
 		adddate(m, n, DC_CLASS);
 	/* not a heading ("<h1 id=ifAuthor>Brasília</h1>") */
-	if ((strstr(low, "byline") || strstr(low, "author")) &&
-	    !is(n, "h1") &&
+	if ((strstr(low, "byline") || authorclass(low) ||
+	    strstr(low, "autor")) && !is(n, "h1") &&
 	    !is(n, "label") && !is(n, "input") && !incomments(n))
 		addbyline(m, n, 0);
 }
@@ -1163,7 +1224,8 @@ static const char *const prefixes[] = {
 	"ein artikel von ", "eine kolumne von ", "ein interview von ",
 	"auteur :", "autor :", "autoren:", "autoren ", "text & fotos:",
 	"text und fotos:", "text & bilder:", "text und bilder:",
-	"words & photos:", "text and photos:", NULL
+	"words & photos:", "text and photos:", "作者：", "记者：", "责任编辑：",
+	"thread starter ", "themenstarter ", "started by ", NULL
 };
 
 /* words a name does not hold */
@@ -1175,7 +1237,8 @@ static const char *const badwords[] = {
 	"login", "anmelden", "registrieren", "menu", "menü", "home",
 	"startseite", "impressum", "copyright", "rights", "redaktion",
 	"artikel", "article", "news", "cookies", "staff", "datum", "date",
-	"follow", "folgen", "edited", "herausgegeben",
+	"follow", "folgen", "edited", "herausgegeben", "sign", "logout",
+	"subscribe", "abonnieren",
 	/* organisations, not people */
 	"gmbh", "ag", "e.v.", "e. v.", "ev", "eg", "kg", "inc", "inc.", "ltd",
 	"ltd.", "llc", "corp", "s.a.", "sa", "srl", "spa", "verlag", "media",
@@ -1357,6 +1420,68 @@ cuttitle(char *s)
 
 static int namelike(const char *);
 
+static void cutday(char *);
+
+/* the word from p to e is one of words (any case) */
+static int
+wordin(const char *p, const char *e, const char *const *words)
+{
+	size_t l = (size_t)(e - p);
+
+	for (; *words; words++)
+		if (l > 0 && strlen(*words) == l && strncasecmp(p, *words, l) == 0)
+			return 1;
+	return 0;
+}
+
+/* "Sarah Doe March 9", "Joe Doe Monday": the date after the name cut,
+ * a weekday, or a month before a number; never the first word ("April
+ * Roach") */
+static void
+cutdate(char *s)
+{
+	static const char *const days[] = {
+		"monday", "tuesday", "wednesday", "thursday", "friday",
+		"saturday", "sunday", "montag", "dienstag", "mittwoch",
+		"donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi",
+		"mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes",
+		"martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+		NULL
+	};
+	static const char *const months[] = {
+		"january", "february", "march", "april", "may", "june", "july",
+		"august", "september", "october", "november", "december",
+		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+		"oct", "nov", "dec", "januar", "februar", "märz", "mai", "juni",
+		"juli", "oktober", "dezember", "janvier", "février", "mars",
+		"avril", "juin", "juillet", "août", "septembre", "octobre",
+		"novembre", "décembre", "enero", "febrero", "marzo", "abril",
+		"mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+		"noviembre", "diciembre", NULL
+	};
+	char *p, *e, *q;
+
+	for (p = strchr(s, ' '); p != NULL; p = strchr(p + 1, ' ')) {
+		e = p + 1 + strcspn(p + 1, " ,.");
+		if (wordin(p + 1, e, days))
+			break;
+		if (*e == '.')
+			e++;
+		if (*e != ' ')
+			continue;
+		/* "March 9", "9 March", "9. März" */
+		q = e + 1 + strcspn(e + 1, " ,.");
+		if ((isdigit((unsigned char)e[1]) && wordin(p + 1, e, months)) ||
+		    (strspn(p + 1, "0123456789") == (size_t)(e - p - 1 -
+		    (e[-1] == '.')) && wordin(e + 1, q, months)))
+			break;
+	}
+	if (p != NULL) {
+		*p = '\0';
+		cutday(s);
+	}
+}
+
 /* a clean author name (malloc'd) or NULL */
 static char *
 authorok(struct ex_meta *m, const char *raw)
@@ -1394,13 +1519,17 @@ authorok(struct ex_meta *m, const char *raw)
 			    q[wl] == ':'))
 				goto bad;
 	}
+	/* "Jane Doe @janedoe": the handle after the name cut */
+	if ((p = strstr(s, " @")) != NULL && p > s && strchr(p + 2, ' ') == NULL)
+		*p = '\0';
 	len = strlen(s);
 	/* cut trailing noise: "Jane Doe | Reuters", "Jane Doe, 13 Dec" */
 	if ((p = strstr(s, " | ")) != NULL || (p = strstr(s, " - ")) != NULL ||
 	    (p = strstr(s, " – ")) != NULL)
 		*p = '\0';
 	/* "Peter Maahn/SP-X", "Jane Doe / dpa": the name before the
-	 * agency, if it is one of two words or more */
+	 * agency, if it is one of two words or more; "det/dpa", "AFP/The
+	 * Local" stay a credit */
 	if ((p = strchr(s, '/')) != NULL && strstr(s, "://") == NULL &&
 	    memchr(s, ' ', (size_t)(p - s - (p > s && p[-1] == ' '))) != NULL)
 		*p = '\0';
@@ -1409,7 +1538,12 @@ authorok(struct ex_meta *m, const char *raw)
 	    s[len - 1] == ':' || s[len - 1] == '-'))
 		s[--len] = '\0';
 	cuttitle(s);
+	cutdate(s);
 	len = strlen(s);
+	/* "Jane Doe.": the full stop after a name, not an initial's */
+	if (len > 4 && s[len - 1] == '.' && isalpha((unsigned char)s[len - 2]) &&
+	    isalpha((unsigned char)s[len - 3]) && isalpha((unsigned char)s[len - 4]))
+		s[--len] = '\0';
 	/* "Jane Doe1": a footnote's mark after the name */
 	if (len > 3 && strchr(s, ' ') != NULL &&
 	    isdigit((unsigned char)s[len - 1]) &&
@@ -1424,7 +1558,7 @@ authorok(struct ex_meta *m, const char *raw)
 	    strpbrk(s, "!?") != NULL || strstr(s, "©") != NULL ||
 	    strchr(s, ':') || strchr(s, '(') || strstr(s, "[at]") ||
 	    strstr(s, "://") || strncmp(s, "www.", 4) == 0 ||
-	    strchr(s, '{') || strchr(s, '/'))
+	    strchr(s, '{'))
 		goto bad;
 	for (w = notnames; *w; w++)
 		if (strcasecmp(s, *w) == 0)
@@ -1728,6 +1862,8 @@ nametext(struct news_buf *b, const xmlNode *n)
 
 	if (n->type == XML_TEXT_NODE && n->content != NULL)
 		news_buf_adds(b, (const char *)n->content);
+	if (is(n, "br"))	/* "Jane Doe<br>Do 9 Apr" */
+		news_buf_addc(b, ' ');
 	if (n->type != XML_ELEMENT_NODE || sronly(n))
 		return;
 	for (c = n->children; c != NULL; c = c->next)
@@ -1767,6 +1903,26 @@ afterby(const xmlNode *n)
 	    strncasecmp(e - 2, "by", 2) == 0;
 }
 
+/* the element with itemprop=name in n, two levels down at most */
+static xmlNode *
+propname(const xmlNode *n, int depth)
+{
+	xmlNode *c, *r;
+	const char *v;
+
+	for (c = n->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE &&
+		    (v = news_html_attr(c, "itemprop")) != NULL &&
+		    strcmp(v, "name") == 0)
+			return c;
+	for (c = n->children; c != NULL && depth < 1; c = c->next)
+		if (c->type == XML_ELEMENT_NODE &&
+		    news_html_attr(c, "itemscope") == NULL &&
+		    (r = propname(c, depth + 1)) != NULL)
+			return r;
+	return NULL;
+}
+
 /* the name in a byline candidate (malloc'd) or NULL */
 static char *
 bylinename(struct ex_meta *m, const struct dcand *b)
@@ -1781,9 +1937,8 @@ bylinename(struct ex_meta *m, const struct dcand *b)
 	if (b->kind == 1) {
 		/* "By Jane Doe", "By <a>Jane Doe</a> on <time>" */
 		news_buf_adds(&buf, (const char *)n->content);
-		v = (const char *)n->content;
-		v += strspn(v, " \t\r\n|");
-		strong = bylineword(v) > 4;	/* "Posted by", "Autor:" */
+		v = bylinelead((const char *)n->content);
+		strong = strongword(v);	/* "Posted by", "Autor:" */
 		l = strcspn(v, " \t\r\n");
 		if (bylineword(v) == 0 && lonebyline(v, l))
 			v += l;	/* "<strong>By</strong>" */
@@ -1797,8 +1952,7 @@ bylinename(struct ex_meta *m, const struct dcand *b)
 		}
 		t = news_text_squeeze(buf.s, buf.len);
 		news_buf_free(&buf);
-		v = t + strspn(t, "|");
-		v += strspn(v, " ");
+		v = bylinelead(t);
 		l = strcspn(v, " ");
 		if (bylineword(v) == 0 && lonebyline(v, l))
 			v += l;
@@ -1817,12 +1971,9 @@ bylinename(struct ex_meta *m, const struct dcand *b)
 		}
 		return s;
 	}
-	/* itemprop=author holding itemprop=name */
-	for (c = n->children; c != NULL; c = c->next)
-		if (c->type == XML_ELEMENT_NODE &&
-		    (v = news_html_attr(c, "itemprop")) != NULL &&
-		    strcmp(v, "name") == 0)
-			break;
+	/* itemprop=author holding itemprop=name, "<a itemprop=url><h4
+	 * itemprop=name>" */
+	c = propname(n, 0);
 	if (c == NULL && (v = news_html_attr(n, "content")) != NULL &&
 	    (s = authorok(m, v)) != NULL)
 		return s;
@@ -2095,7 +2246,19 @@ loginof(const char *s, const char *b)
 	    letterseq(s, last, strlen(last));
 }
 
-/* the visible text of the page, without head, scripts and styles */
+/* n is hidden: "style=display: none" */
+static int
+nodisplay(const xmlNode *n)
+{
+	const char *v;
+
+	return (v = news_html_attr(n, "style")) != NULL &&
+	    (v = strstr(v, "display")) != NULL &&
+	    strncmp(v + 7 + strspn(v + 7, " :"), "none", 4) == 0;
+}
+
+/* the visible text of the page, without head, scripts, styles and
+ * what is hidden (a theme's "display: none" author box for machines) */
 static void
 pagetext(struct news_buf *b, const xmlNode *n)
 {
@@ -2106,7 +2269,7 @@ pagetext(struct news_buf *b, const xmlNode *n)
 			news_buf_adds(b, (const char *)c->content);
 		if (c->type == XML_ELEMENT_NODE && !is(c, "head") &&
 		    !is(c, "script") && !is(c, "style") &&
-		    !is(c, "template"))
+		    !is(c, "template") && !nodisplay(c))
 			pagetext(b, c->children);
 	}
 }
@@ -2287,12 +2450,12 @@ loginname(struct ex_meta *m, const char *a)
 }
 
 /* a list of three or more names joined as most lists are: "A, B und
- * C", "A, B y C" become "A, B, C" (in place) */
+ * C", "A, B y C" become "A, B, C" (in place); "A, B & C" stays */
 static void
 listjoin(char *s)
 {
 	static const char *const joins[] = {
-		" und ", " and ", " & ", " et ", " y ", " e ", NULL
+		" und ", " and ", " et ", " y ", " e ", NULL
 	};
 	const char *const *j;
 	char *c = strrchr(s, ','), *p;
@@ -2327,7 +2490,7 @@ author(struct ex_meta *m, const char *title, const xmlNode *content)
 		NULL
 	};
 	char *s, *b, *page = NULL;
-	int named = 0, hidden = 0, ld;
+	int named = 0, hidden = 0, ld, plain = 0;
 
 	if ((ld = (s = ldauthor(m)) != NULL))
 		/* a NewsArticle's author or an organisation is named on
@@ -2339,14 +2502,23 @@ author(struct ex_meta *m, const char *title, const xmlNode *content)
 				if (strcmp(*k, "twitter:data1") == 0 &&
 				    !authorlabel(metaget(m, "twitter:label1")))
 					continue;
-				if ((s = authorok(m, v)) != NULL)
+				if ((s = authorok(m, v)) != NULL) {
+					plain = strcmp(*k, "author") == 0 ||
+					    strcmp(*k, "dc.creator") == 0;
 					break;
+				}
 			}
 	/* a JSON-LD author the page never shows is the account that filed
-	 * it, not the page's byline */
+	 * it, a plain meta author on a site (one with a name) the site's
+	 * owner or maker, not the page's byline */
 	if (s != NULL && !named && !onpage(m, s, &page)) {
 		hidden = 1;
-		if (ld) {
+		/* but "karl.wendt" is shown as "Karl P. Wendt" */
+		if (plain && (b = loginname(m, s)) != NULL) {
+			free(s);
+			s = b;
+			hidden = 0;
+		} else if (ld || (plain && m->site != NULL)) {
 			free(s);
 			s = NULL;
 		}
@@ -2355,9 +2527,11 @@ author(struct ex_meta *m, const char *title, const xmlNode *content)
 	b = NULL;
 	if (s != NULL && !hidden && !loginlike(s) && strchr(s, ' ') != NULL) {
 		/* "Jane Doe" is the first of the byline's "Jane Doe, John
-		 * Roe" */
+		 * Roe"; a page's meta author (its owner, its institution)
+		 * gives way to another name its byline shows */
 		if ((b = bylineauthor(m, title, content)) != NULL &&
-		    firstof(s, b)) {
+		    (firstof(s, b) || (plain && m->fromline &&
+		    namelike(b) && strcasestr(b, s) == NULL))) {
 			free(s);
 			return b;
 		}
@@ -2494,6 +2668,20 @@ datedname(struct ex_meta *m, long anchor)
 	return r;
 }
 
+/* n or what holds it is hidden: markup for machines, not the byline a
+ * reader sees */
+static int
+hiddenbox(const xmlNode *n)
+{
+	int up;
+
+	for (up = 0; n != NULL && n->type == XML_ELEMENT_NODE && up < 4;
+	    n = n->parent, up++)
+		if (nodisplay(n))
+			return 1;
+	return 0;
+}
+
 /* the name in the byline nearest the title */
 static char *
 bylineauthor(struct ex_meta *m, const char *title, const xmlNode *content)
@@ -2514,20 +2702,22 @@ bylineauthor(struct ex_meta *m, const char *title, const xmlNode *content)
 		 * or "Autor: Jane Doe" as the last resort */
 		if (anchor >= 0 && d > 5000 && (b->kind == 0 ?
 		    !inside(b->n, content) : !signoff(b->n, content))) {
-			if (b->kind == 0 || bylineword((const char *)
-			    b->n->content + strspn((const char *)b->n->content,
-			    " \t\r\n|")) <= 4)
+			if (b->kind == 0 || !strongword(bylinelead(
+			    (const char *)b->n->content)))
 				continue;
 			d = 5001;
 		} else if (anchor >= 0 && d > 5000)
 			d = 5000;
 		if ((best != NULL && d >= bestd) || badbylineplace(m, b->n) ||
+		    hiddenbox(b->kind == 0 ? b->n : b->n->parent) ||
 		    (s = bylinename(m, b)) == NULL)
 			continue;
 		free(best);
 		best = s;
 		bestd = d;
 	}
+	/* a byline by the title, not one far from it */
+	m->fromline = best != NULL && anchor >= 0 && bestd < 5000;
 	if (best == NULL)
 		best = datedname(m, anchor);
 	if (best == NULL && content != NULL)
