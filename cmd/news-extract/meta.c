@@ -24,7 +24,7 @@
 #define MAXMETA 256
 #define MAXCAND 16
 
-#define MAXDATES 64
+#define MAXDATES 512
 #define DATELEAD 40	/* the head of a long text where a date may open it */
 #define MAXH1 8
 
@@ -2619,6 +2619,13 @@ textdate(struct ex_meta *m, const char *s, int64_t *t)
 	if (dateok(m, s, t))
 		return 1;
 	copy = news_xstrdup(s);
+	/* "Jane Doe/June 12, 2020": a slash between words parts them; not
+	 * the slashes of "12/06/2020" */
+	for (p = copy; (p = strchr(p, '/')) != NULL; p++)
+		if (p > copy && ((isalpha((unsigned char)p[-1]) &&
+		    isalpha((unsigned char)p[1])) || p[-1] == ' ' ||
+		    p[1] == ' '))
+			*p = ' ';
 	for (p = strtok(copy, " \t\n|·•,"); p && n < 48; p = strtok(NULL,
 	    " \t\n|·•,"))
 		tok[n++] = p;
@@ -2859,6 +2866,14 @@ domdate(struct ex_meta *m, const char *title, int text, int64_t *t)
 			d = c->pos - anchor;
 		else
 			d = 3 * (anchor - c->pos);
+		/* far from the title: another story's, an event's, a
+		 * notice's; an element marked as a date the last resort */
+		if (anchor >= 0 && d > 6000) {
+			if (c->kind == DC_TEXT && (c->n->parent == NULL ||
+			    !is(c->n->parent, "title")))
+				continue;
+			d += 10000;
+		}
 		if (c->kind == DC_TEXT && updatetext((const char *)
 		    c->n->content))
 			d += 10000;
@@ -2866,9 +2881,12 @@ domdate(struct ex_meta *m, const char *title, int text, int64_t *t)
 		    c->n->parent->type == XML_ELEMENT_NODE &&
 		    updnode(c->n->parent)))
 			d += 10000;	/* the last resort */
-		if (anchor >= 0 && d > 6000 && d < 10000)
-			continue;
 		if (bestd >= 0 && d >= bestd)
+			continue;
+		/* a header holding the title: the dates of its own
+		 * elements, not one in the title ("Results, 19.5.2007") */
+		if (c->kind == DC_CLASS && m->titleh1 != NULL &&
+		    holds(c->n, m->titleh1))
 			continue;
 		if (badplace(m, c->n) || !candate(m, c, &x))
 			continue;
@@ -2998,7 +3016,7 @@ static int
 published(struct ex_meta *m, const char *title, int64_t *t)
 {
 	static const char *const keys[] = {
-		"article:published_time", "datepublished", "og:published_time",
+		"article:published_time", "og:published_time",
 		"article:published", "published_time", "pubdate",
 		"publish-date", "publish_date", "publishdate",
 		"og:article:published_time", "dc.date.issued", "dcterms.issued",
@@ -3016,12 +3034,15 @@ published(struct ex_meta *m, const char *title, int64_t *t)
 	size_t i;
 	json_t *o;
 
-	if (dateok(m, ldstr(m, "datePublished"), t) ||
-	    dateok(m, ldstr(m, "dateCreated"), t))
-		return 1;
+	/* the Open Graph and other meta conventions, then JSON-LD, then
+	 * microdata (<meta itemprop>, maybe another item's) */
 	for (k = keys; *k; k++)
 		if (dateok(m, metaget(m, *k), t))
 			return 1;
+	if (dateok(m, ldstr(m, "datePublished"), t) ||
+	    dateok(m, ldstr(m, "dateCreated"), t) ||
+	    dateok(m, metaget(m, "datepublished"), t))
+		return 1;
 	/* another JSON-LD object of the page (a video, a web page) */
 	json_array_foreach(m->ldall, i, o)
 		if (o != m->ld && (dateok(m, ldget(m, o, "datePublished"), t) ||
