@@ -11,7 +11,7 @@ day() {
 	pub "$1" | cut -c1-10
 }
 
-check 'a date beside the title after a long menu of "meta" items' \
+check 'a date beside the title after a menu of 200 "meta" items' \
 	'test "$(day crowded)" = 2022-01-21'
 check 'a date in the text far below the article is no publication date' \
 	'test "$(pub far-text)" = null'
@@ -25,5 +25,15 @@ check 'JSON-LD before <meta itemprop=datePublished>' \
 	'test "$(day ld-itemprop)" = 2019-10-19'
 check '"Jane Doe/June 12, 2020/Updated: ...": the date after the slash' \
 	'test "$(day slash)" = 2020-06-12'
+check 'a date deep in a caption'"'"'s sentence is what it tells of, not when' \
+	'test "$(day sentence)" = 2021-01-17'
+check 'hAtom: the date in the title attribute of class=published' \
+	'test "$(pub hatom)" = 2013-04-04T18:52:11Z'
+check 'JSON-LD "2022-01-10T22:06:08:684Z": the date of a broken ISO time' \
+	'test "$(day iso-broken)" = 2022-01-10'
+check 'just below the title in a box named a sidebar: the page'"'"'s own' \
+	'test "$(day sidebar)" = 2019-05-23'
+check 'but not in a widget of recent posts' \
+	'test "$(pub widget)" = null'
 
 done_testing

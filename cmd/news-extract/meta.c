@@ -24,8 +24,10 @@
 #define MAXMETA 256
 #define MAXCAND 16
 
-#define MAXDATES 512
+#define MAXDATES 128
 #define DATELEAD 40	/* the head of a long text where a date may open it */
+#define MAXLEAD 5	/* words before a date in a text that is its date */
+#define NEARTITLE 2000	/* text characters after the title that are near */
 #define MAXH1 8
 
 /* a place in the page that may hold the publication date */
@@ -309,12 +311,33 @@ untypedld(const xmlNode *n)
 	    "\"@context\"", 10) == 0 && strstr(s, "schema.org") != NULL;
 }
 
+/*
+ * Room for one more date candidate (keep = what to leave for texts); a
+ * full list sheds the candidates far above the first h1 (menus), which
+ * only a last resort would take.
+ */
+static int
+dateroom(struct ex_meta *m, int keep)
+{
+	int i, k = 0;
+
+	if (m->ndates < MAXDATES - keep)
+		return 1;
+	if (m->nh1 == 0)
+		return 0;
+	for (i = 0; i < m->ndates; i++)
+		if (m->dates[i].pos >= m->h1pos[0] - NEARTITLE)
+			m->dates[k++] = m->dates[i];
+	m->ndates = k;
+	return m->ndates < MAXDATES - keep;
+}
+
 static void
 adddate(struct ex_meta *m, xmlNode *n, int kind)
 {
 	int i;
 
-	if (m->ndates >= MAXDATES)
+	if (!dateroom(m, 0))
 		return;
 	/* a class ~ date element holding a time: the time is enough */
 	for (i = m->ndates - 1; i >= 0 && kind == DC_TIME; i--)
@@ -461,7 +484,7 @@ textnode(struct ex_meta *m, xmlNode *t)
 			m->bylines[m->nbylines - 1].n = t;
 	}
 	m->pos += (long)len;
-	if (len < 6 || m->ndates >= MAXDATES - 8)
+	if (len < 6 || !dateroom(m, 8))
 		return;
 	/* a paragraph may open with its date: "27.1.2022 - In Berlin...",
 	 * "Bern, 25. Januar 2022 - ..." */
@@ -2556,6 +2579,18 @@ localmidnight(const char *s)
 	    strncmp(p + 1, "0000", 4) != 0;
 }
 
+/* "2022-01-10T22:06:08:684Z": a broken time after a good ISO date; the
+ * date */
+static int
+isodate(const char *s, int flags, int64_t *t, struct news_date_info *info)
+{
+	s += strspn(s, " \t\r\n");
+	if (strlen(s) < 11 || (s[10] != 'T' && s[10] != ' ') ||
+	    strspn(s, "0123456789") != 4 || s[4] != '-' || s[7] != '-')
+		return 0;
+	return news_date_parse(s, 10, 0, flags, t, info) == 0;
+}
+
 static int
 dateok(struct ex_meta *m, const char *s, int64_t *t)
 {
@@ -2566,7 +2601,8 @@ dateok(struct ex_meta *m, const char *s, int64_t *t)
 		return 0;
 	if (m->lang != NULL && strncasecmp(m->lang, "en-us", 5) == 0)
 		flags = NEWS_DATE_MDY;
-	if (news_date_parse(s, (size_t)-1, 0, flags, t, &info) != 0)
+	if (news_date_parse(s, (size_t)-1, 0, flags, t, &info) != 0 &&
+	    !isodate(s, flags, t, &info))
 		return 0;
 	/* "2025-12-13T00:00:00+01:00": a CMS storing a date at local
 	 * midnight; in UTC the date is the page's, not the day before */
@@ -2606,14 +2642,16 @@ yy2(const char *s, int64_t now, char *out)
 	return 1;
 }
 
-/* find a date inside free text: try token windows around a year */
+/* find a date inside free text: try token windows around a year; the
+ * number of words before it in *at */
 static int
-textdate(struct ex_meta *m, const char *s, int64_t *t)
+textdate(struct ex_meta *m, const char *s, int64_t *t, int *at)
 {
 	char *tok[48], *copy, *p, y4[48][12];
 	int n = 0, i, j, k, w;
 	struct news_buf b = NEWS_BUF_INIT;
 
+	*at = 0;
 	if (strlen(s) > 300)
 		return 0;
 	if (dateok(m, s, t))
@@ -2655,6 +2693,7 @@ textdate(struct ex_meta *m, const char *s, int64_t *t)
 					news_buf_adds(&b, tok[k]);
 				}
 				if (dateok(m, news_buf_str(&b), t)) {
+					*at = j;
 					news_buf_free(&b);
 					free(copy);
 					return 1;
@@ -2714,9 +2753,10 @@ intitled(const struct ex_meta *m, const xmlNode *n)
 	return 0;
 }
 
-/* a date inside comments, related posts, sidebars, footers: not ours */
+/* a date inside comments, related posts, sidebars (unless sidebar is
+ * 0), footers: not ours */
 static int
-badplace(const struct ex_meta *m, const xmlNode *n)
+badplacein(const struct ex_meta *m, const xmlNode *n, int sidebar)
 {
 	static const char *const words[] = {
 		"comment", "related", "sidebar", "widget", "footer", "teaser",
@@ -2747,10 +2787,17 @@ badplace(const struct ex_meta *m, const xmlNode *n)
 		    is(n, "option"))
 			return 1;
 		for (w = words; *w; w++)
-			if (classhas(n, *w))
+			if ((sidebar || strcmp(*w, "sidebar") != 0) &&
+			    classhas(n, *w))
 				return 1;
 	}
 	return 0;
+}
+
+static int
+badplace(const struct ex_meta *m, const xmlNode *n)
+{
+	return badplacein(m, n, 1);
 }
 
 static int
@@ -2793,11 +2840,15 @@ candate(struct ex_meta *m, const struct dcand *c, int64_t *t)
 {
 	const char *v;
 	char *s;
-	int ok;
+	int ok, at;
 
 	if (c->kind != DC_TEXT && ((v = news_html_attr(c->n,
 	    "datetime")) != NULL || (v = news_html_attr(c->n,
 	    "content")) != NULL) && dateok(m, v, t))
+		return 1;
+	/* hAtom: <abbr class="published" title="2013-04-04T18:52:11Z"> */
+	if (c->kind == DC_CLASS && (v = news_html_attr(c->n, "title")) !=
+	    NULL && dateok(m, v, t))
 		return 1;
 	if (c->kind == DC_TEXT) {
 		s = news_text_squeeze((const char *)c->n->content,
@@ -2812,7 +2863,11 @@ candate(struct ex_meta *m, const struct dcand *c, int64_t *t)
 	} else
 		s = ex_node_text(c->n);
 	ok = strstr(s, "©") == NULL && strcasestr(s, "copyright") == NULL &&
-	    textdate(m, s, t);
+	    textdate(m, s, t, &at);
+	/* a date deep in a sentence ("a satellite image of St. Moritz on
+	 * 31.05.2021 (left)"): what the text tells of, not when */
+	if (ok && c->kind == DC_TEXT && at > MAXLEAD)
+		ok = 0;
 	free(s);
 	return ok;
 }
@@ -2840,7 +2895,8 @@ titlepos(struct ex_meta *m, const char *title)
 /*
  * The visible date of the article: itemprop=datePublished first, else
  * the date nearest the title (after it rather than before), never one
- * in comments or related posts.
+ * in comments or related posts; of the date elements (text 0), of the
+ * texts (1), or of either just below the title, a sidebar allowed (2).
  */
 static int
 domdate(struct ex_meta *m, const char *title, int text, int64_t *t)
@@ -2858,7 +2914,9 @@ domdate(struct ex_meta *m, const char *title, int text, int64_t *t)
 	for (i = 0; i < m->ndates; i++) {
 		const struct dcand *c = &m->dates[i];
 
-		if (c->kind == DC_PROP || (c->kind == DC_TEXT) != text)
+		if (c->kind == DC_PROP || (text < 2 && (c->kind == DC_TEXT) !=
+		    text) || (text == 2 && (anchor < 0 || c->pos < anchor ||
+		    c->pos - anchor > NEARTITLE)))
 			continue;
 		if (anchor < 0)
 			d = c->pos;
@@ -2888,7 +2946,8 @@ domdate(struct ex_meta *m, const char *title, int text, int64_t *t)
 		if (c->kind == DC_CLASS && m->titleh1 != NULL &&
 		    holds(c->n, m->titleh1))
 			continue;
-		if (badplace(m, c->n) || !candate(m, c, &x))
+		if (badplacein(m, c->n, text < 2) ||
+		    !candate(m, c, &x))
 			continue;
 		bestd = d;
 		bestt = x;
@@ -3057,6 +3116,10 @@ published(struct ex_meta *m, const char *title, int64_t *t)
 	    urldate(m, metaget(m, "og:url"), t))
 		return 1;
 	if (domdate(m, title, 1, t))
+		return 1;
+	/* just below the title, in a box named a sidebar
+	 * ("podcast-description__sidebar"): the page's own all the same */
+	if (domdate(m, title, 2, t))
 		return 1;
 	if (dateok(m, ldstr(m, "dateModified"), t))
 		return 1;
