@@ -35,5 +35,11 @@ check 'just below the title in a box named a sidebar: the page'"'"'s own' \
 	'test "$(day sidebar)" = 2019-05-23'
 check 'but not in a widget of recent posts' \
 	'test "$(pub widget)" = null'
+check 'a page showing the last change only: that day (visible text beside the title)' \
+	'test "$(day shown-text)" = 2022-01-12'
+check 'article:published_time and JSON-LD disagree: the day the page shows' \
+	'test "$(day og-ld-shown)" = 2015-10-15'
+check 'JSON-LD wrapped in <![CDATA[ ]]>' \
+	'test "$(day ld-cdata)" = 2015-10-15'
 
 done_testing

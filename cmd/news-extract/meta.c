@@ -210,6 +210,13 @@ ldscript(struct ex_meta *m, const xmlNode *n)
 				*p = ' ';
 		v = json_loads((const char *)c, JSON_DECODE_ANY, NULL);
 	}
+	if (v == NULL) {
+		/* "<![CDATA[ {...} ]]>", "<!-- {...} -->": the object */
+		char *a = strchr((char *)c, '{'), *z = strrchr((char *)c, '}');
+
+		if (a != NULL && z != NULL && a < z)
+			v = json_loadb(a, (size_t)(z - a + 1), 0, NULL);
+	}
 	xmlFree(c);
 	if (v == NULL)
 		return;
@@ -3046,7 +3053,8 @@ shown(struct ex_meta *m, const char *title, int64_t *t)
 		m->dateoff = off, m->datezone = zone, m->datetime = tm;
 		return;		/* the address agrees */
 	}
-	if (!domdate(m, title, 0, &x) || m->dateupd) {
+	if ((!domdate(m, title, 0, &x) && !domdate(m, title, 1, &x)) ||
+	    m->dateupd) {
 		m->dateoff = off, m->datezone = zone, m->datetime = tm;
 		return;
 	}
@@ -3069,6 +3077,33 @@ datefmt(struct ex_meta *m, int64_t t, char *buf)
 	    buf)) != NULL)
 		return s;
 	return news_date_format(t, buf);
+}
+
+/*
+ * The meta tags and JSON-LD give two days: the one the page shows its
+ * reader beside the title decides.
+ */
+static void
+ldshown(struct ex_meta *m, const char *title, int64_t *t)
+{
+	int64_t l, x;
+	long off = m->dateoff, loff;
+	int zone = m->datezone, tm = m->datetime, lzone, ltm;
+
+	if (!dateok(m, ldstr(m, "datePublished"), &l))
+		goto keep;
+	loff = m->dateoff, lzone = m->datezone, ltm = m->datetime;
+	if (daynum(l + loff) == daynum(*t + off) ||
+	    (!domdate(m, title, 0, &x) && !domdate(m, title, 1, &x)))
+		goto keep;
+	x += m->datezone ? m->dateoff : 0;
+	if (daynum(x) != daynum(l + loff))
+		goto keep;
+	*t = l;
+	m->dateoff = loff, m->datezone = lzone, m->datetime = ltm;
+	return;
+keep:
+	m->dateoff = off, m->datezone = zone, m->datetime = tm;
 }
 
 static int
@@ -3096,8 +3131,10 @@ published(struct ex_meta *m, const char *title, int64_t *t)
 	/* the Open Graph and other meta conventions, then JSON-LD, then
 	 * microdata (<meta itemprop>, maybe another item's) */
 	for (k = keys; *k; k++)
-		if (dateok(m, metaget(m, *k), t))
+		if (dateok(m, metaget(m, *k), t)) {
+			ldshown(m, title, t);
 			return 1;
+		}
 	if (dateok(m, ldstr(m, "datePublished"), t) ||
 	    dateok(m, ldstr(m, "dateCreated"), t) ||
 	    dateok(m, metaget(m, "datepublished"), t))
