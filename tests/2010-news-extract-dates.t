@@ -41,5 +41,8 @@ check 'article:published_time and JSON-LD disagree: the day the page shows' \
 	'test "$(day og-ld-shown)" = 2015-10-15'
 check 'JSON-LD wrapped in <![CDATA[ ]]>' \
 	'test "$(day ld-cdata)" = 2015-10-15'
+check 'more meta conventions: cXenseParse:recs:publishtime, pdate' \
+	'test "$(pub cxense)" = 2022-05-11T04:10:00-03:00 &&
+	 test "$(day pdate)" = 2016-12-30'
 
 done_testing

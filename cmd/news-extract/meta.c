@@ -3115,7 +3115,13 @@ published(struct ex_meta *m, const char *title, int64_t *t)
 		"publish-date", "publish_date", "publishdate",
 		"og:article:published_time", "dc.date.issued", "dcterms.issued",
 		"sailthru.date", "parsely-pub-date", "citation_publication_date",
-		NULL
+		"cxenseparse:recs:publishtime", "cxenseparse:publishtime",
+		"shareaholic:article_published_time", "pub_date", "pdate",
+		"date_published", "published-date", "publication_date",
+		"publicationdate", "prism.publicationdate", "rnews:datepublished",
+		"article_date_original", "dcsext.articlefirstpublished",
+		"mediator_published_time", "twt-published-at",
+		"vr:published_time", "citation_online_date", NULL
 	};
 	/* often the date of the last change: after the visible date */
 	static const char *const weak[] = {
