@@ -44,5 +44,9 @@ check 'JSON-LD wrapped in <![CDATA[ ]]>' \
 check 'more meta conventions: cXenseParse:recs:publishtime, pdate' \
 	'test "$(pub cxense)" = 2022-05-11T04:10:00-03:00 &&
 	 test "$(day pdate)" = 2016-12-30'
+check 'a kicker before the title in the h1; the page'"'"'s own teaser text below it' \
+	'test "$(day kicker-teaser)" = 2022-01-25'
+check 'but not a teaser card linking to another page' \
+	'test "$(pub teaser-card)" = null'
 
 done_testing

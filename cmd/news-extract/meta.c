@@ -2760,10 +2760,10 @@ intitled(const struct ex_meta *m, const xmlNode *n)
 	return 0;
 }
 
-/* a date inside comments, related posts, sidebars (unless sidebar is
- * 0), footers: not ours */
+/* a date inside comments, related posts, sidebars and teasers (unless
+ * box is 0: a box but no link), footers: not ours */
 static int
-badplacein(const struct ex_meta *m, const xmlNode *n, int sidebar)
+badplacein(const struct ex_meta *m, const xmlNode *n, int box)
 {
 	static const char *const words[] = {
 		"comment", "related", "sidebar", "widget", "footer", "teaser",
@@ -2794,9 +2794,11 @@ badplacein(const struct ex_meta *m, const xmlNode *n, int sidebar)
 		    is(n, "option"))
 			return 1;
 		for (w = words; *w; w++)
-			if ((sidebar || strcmp(*w, "sidebar") != 0) &&
-			    classhas(n, *w))
+			if ((box || (strcmp(*w, "sidebar") != 0 &&
+			    strcmp(*w, "teaser") != 0)) && classhas(n, *w))
 				return 1;
+		if (!box && is(n, "a"))		/* a card for another page */
+			return 1;
 	}
 	return 0;
 }
@@ -2879,6 +2881,22 @@ candate(struct ex_meta *m, const struct dcand *c, int64_t *t)
 	return ok;
 }
 
+/* "Ernährung sichern Schulze: ...": a kicker in the h1 before the
+ * title */
+static int
+kicker(const char *h, const char *title)
+{
+	const char *p;
+
+	if (strlen(title) < 16)
+		return 0;
+	for (p = strchr(h, ' '); p != NULL && p - h <= 60;
+	    p = strchr(p + 1, ' '))
+		if (same(p + 1, title))
+			return 1;
+	return 0;
+}
+
 /* the text offset of the h1 that holds the title, or -1 */
 static long
 titlepos(struct ex_meta *m, const char *title)
@@ -2890,7 +2908,8 @@ titlepos(struct ex_meta *m, const char *title)
 	for (i = 0; i < m->nh1 && anchor < 0; i++) {
 		h = ex_node_text(m->h1[i]);
 		if (*h && (title == NULL || same(h, title) ||
-		    prefix(h, title) || prefix(title, h))) {
+		    prefix(h, title) || prefix(title, h) ||
+		    kicker(h, title))) {
 			anchor = m->h1pos[i];
 			m->titleh1 = m->h1[i];
 		}
@@ -2903,7 +2922,8 @@ titlepos(struct ex_meta *m, const char *title)
  * The visible date of the article: itemprop=datePublished first, else
  * the date nearest the title (after it rather than before), never one
  * in comments or related posts; of the date elements (text 0), of the
- * texts (1), or of either just below the title, a sidebar allowed (2).
+ * texts (1), or of either just below the title, in a sidebar or teaser
+ * box too (2).
  */
 static int
 domdate(struct ex_meta *m, const char *title, int text, int64_t *t)
@@ -3160,8 +3180,9 @@ published(struct ex_meta *m, const char *title, int64_t *t)
 		return 1;
 	if (domdate(m, title, 1, t))
 		return 1;
-	/* just below the title, in a box named a sidebar
-	 * ("podcast-description__sidebar"): the page's own all the same */
+	/* just below the title, in a box named a sidebar or teaser but
+	 * not a link ("podcast-description__sidebar", "page__teaser-text"):
+	 * the page's own all the same */
 	if (domdate(m, title, 2, t))
 		return 1;
 	if (dateok(m, ldstr(m, "dateModified"), t))
