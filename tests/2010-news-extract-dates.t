@@ -48,5 +48,7 @@ check 'a kicker before the title in the h1; the page'"'"'s own teaser text below
 	'test "$(day kicker-teaser)" = 2022-01-25'
 check 'but not a teaser card linking to another page' \
 	'test "$(pub teaser-card)" = null'
+check '"08.01.2020 – 02.02.2020": a span of time, no day of publication' \
+	'test "$(pub span)" = null'
 
 done_testing

@@ -2843,6 +2843,32 @@ updnode(const xmlNode *n)
 	    strcasecmp(v, "dateModified") == 0)) && !classhas(n, "publish");
 }
 
+/* "08.01.2020 - 02.02.2020": two dates, a span of time (a stay, an
+ * event, an archive's captures), not a day of publication */
+static int
+span(struct ex_meta *m, char *s)
+{
+	static const char *const dashes[] = {
+		" - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", NULL	/* - – — */
+	};
+	const char *const *d;
+	char *p, c;
+	long off = m->dateoff;
+	int zone = m->datezone, tm = m->datetime, r = 0;
+	int64_t x;
+
+	for (d = dashes; *d && !r; d++) {
+		if ((p = strstr(s, *d)) == NULL)
+			continue;
+		c = *p;
+		*p = '\0';
+		r = dateok(m, s, &x) && dateok(m, p + strlen(*d), &x);
+		*p = c;
+	}
+	m->dateoff = off, m->datezone = zone, m->datetime = tm;
+	return r;
+}
+
 /* the date of one DOM candidate */
 static int
 candate(struct ex_meta *m, const struct dcand *c, int64_t *t)
@@ -2876,6 +2902,8 @@ candate(struct ex_meta *m, const struct dcand *c, int64_t *t)
 	/* a date deep in a sentence ("a satellite image of St. Moritz on
 	 * 31.05.2021 (left)"): what the text tells of, not when */
 	if (ok && c->kind == DC_TEXT && at > MAXLEAD)
+		ok = 0;
+	if (ok && c->kind == DC_TEXT && span(m, s))
 		ok = 0;
 	free(s);
 	return ok;
