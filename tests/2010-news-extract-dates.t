@@ -50,5 +50,7 @@ check 'but not a teaser card linking to another page' \
 	'test "$(pub teaser-card)" = null'
 check '"08.01.2020 – 02.02.2020": a span of time, no day of publication' \
 	'test "$(pub span)" = null'
+check 'an address segment that is a date: ".../meldungen/29-10-2021"' \
+	'test "$(day url-dmy)" = 2021-10-29'
 
 done_testing

@@ -2734,6 +2734,18 @@ urldate(struct ex_meta *m, const char *u, int64_t *t)
 			m->dateoff = m->datezone = m->datetime = 0;
 			return *t <= m->now + 86400;
 		}
+		/* ".../meldungen/29-10-2021": a segment that is a date */
+		if (strspn(p + 1, "0123456789-.") == 10 &&
+		    (p[11] == '\0' || p[11] == '/' || p[11] == '?') &&
+		    isdigit((unsigned char)p[1]) && p[3] == p[6] &&
+		    (p[3] == '-' || p[3] == '.')) {
+			char seg[12];
+
+			memcpy(seg, p + 1, 10);
+			seg[10] = '\0';
+			if (dateok(m, seg, t))
+				return 1;
+		}
 	}
 	return 0;
 }
