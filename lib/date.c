@@ -31,8 +31,10 @@
  *     "08h30", "13.12.2025", "2025/12/13", "2025.12.13", "2025. 12. 13.",
  *     "12/13/2025", "13-12-2025", "2025年12月13日 8時30分", "2025년 12월 13일
  *     오후 8시", month names in English, German, French, Spanish, Italian,
- *     Portuguese, Dutch and Russian (genitive and nominative), with or
- *     without accents, abbreviated with or without a dot.  "mar" is
+ *     Portuguese, Dutch and Russian (genitive and nominative), Polish,
+ *     Czech, Turkish, Finnish, Romanian, Swedish, Danish, Norwegian and
+ *     Ukrainian, with or without (Latin-1) accents, abbreviated with or
+ *     without a dot; the day beside its month.  "mar" is
  *     March unless another month is named (then it is fr/es/it Tuesday);
  *     "am" after a time is a.m., elsewhere German "am 13. Dezember".
  *   Comments in parentheses are ignored, as RFC 2822 says, whatever they
@@ -339,6 +341,57 @@ static const struct word words[] = {
 	{ "пт", K_WDAY, 0 }, { "сб", K_WDAY, 0 }, { "вс", K_WDAY, 0 },
 	{ "г", K_FILL, 0 }, { "года", K_FILL, 0 }, { "год", K_FILL, 0 },
 	{ "в", K_FILL, 0 }, { "мск", K_ZONE, 180 },
+	/* Polish, Czech (genitive; nominative Polish): letters beyond
+	 * Latin-1 are kept as written, lower-case */
+	{ "stycznia", K_MONTH, 1 }, { "lutego", K_MONTH, 2 },
+	{ "marca", K_MONTH, 3 }, { "kwietnia", K_MONTH, 4 },
+	{ "maja", K_MONTH, 5 }, { "czerwca", K_MONTH, 6 },
+	{ "lipca", K_MONTH, 7 }, { "sierpnia", K_MONTH, 8 },
+	{ "września", K_MONTH, 9 },
+	{ "października", K_MONTH, 10 },
+	{ "listopada", K_MONTH, 11 }, { "grudnia", K_MONTH, 12 },
+	{ "styczeń", K_MONTH, 1 }, { "luty", K_MONTH, 2 },
+	{ "marzec", K_MONTH, 3 }, { "kwiecień", K_MONTH, 4 },
+	{ "maj", K_MONTH, 5 }, { "czerwiec", K_MONTH, 6 },
+	{ "lipiec", K_MONTH, 7 }, { "sierpień", K_MONTH, 8 },
+	{ "wrzesień", K_MONTH, 9 },
+	{ "październik", K_MONTH, 10 },
+	{ "listopad", K_MONTH, 11 }, { "grudzień", K_MONTH, 12 },
+	{ "r", K_FILL, 0 },	/* "13 grudnia 2025 r." */
+	{ "ledna", K_MONTH, 1 }, { "unora", K_MONTH, 2 },
+	{ "března", K_MONTH, 3 }, { "dubna", K_MONTH, 4 },
+	{ "května", K_MONTH, 5 }, { "června", K_MONTH, 6 },
+	{ "července", K_MONTH, 7 }, { "srpna", K_MONTH, 8 },
+	{ "zaři", K_MONTH, 9 }, { "řijna", K_MONTH, 10 },
+	{ "listopadu", K_MONTH, 11 }, { "prosince", K_MONTH, 12 },
+	/* Turkish, Finnish (partitive), Romanian */
+	{ "ocak", K_MONTH, 1 }, { "şubat", K_MONTH, 2 },
+	{ "mart", K_MONTH, 3 }, { "nisan", K_MONTH, 4 },
+	{ "mayıs", K_MONTH, 5 }, { "haziran", K_MONTH, 6 },
+	{ "temmuz", K_MONTH, 7 }, { "ağustos", K_MONTH, 8 },
+	{ "eylul", K_MONTH, 9 }, { "ekim", K_MONTH, 10 },
+	{ "kasım", K_MONTH, 11 }, { "aralık", K_MONTH, 12 },
+	{ "tammikuuta", K_MONTH, 1 }, { "helmikuuta", K_MONTH, 2 },
+	{ "maaliskuuta", K_MONTH, 3 }, { "huhtikuuta", K_MONTH, 4 },
+	{ "toukokuuta", K_MONTH, 5 }, { "kesakuuta", K_MONTH, 6 },
+	{ "heinakuuta", K_MONTH, 7 }, { "elokuuta", K_MONTH, 8 },
+	{ "syyskuuta", K_MONTH, 9 }, { "lokakuuta", K_MONTH, 10 },
+	{ "marraskuuta", K_MONTH, 11 }, { "joulukuuta", K_MONTH, 12 },
+	{ "ianuarie", K_MONTH, 1 }, { "februarie", K_MONTH, 2 },
+	{ "martie", K_MONTH, 3 }, { "aprilie", K_MONTH, 4 },
+	{ "iunie", K_MONTH, 6 }, { "iulie", K_MONTH, 7 },
+	{ "septembrie", K_MONTH, 9 }, { "octombrie", K_MONTH, 10 },
+	{ "noiembrie", K_MONTH, 11 }, { "decembrie", K_MONTH, 12 },
+	/* Swedish, Danish, Norwegian (the rest are German or Dutch) */
+	{ "augusti", K_MONTH, 8 }, { "marts", K_MONTH, 3 },
+	{ "desember", K_MONTH, 12 },
+	/* Ukrainian (genitive) */
+	{ "січня", K_MONTH, 1 }, { "лютого", K_MONTH, 2 },
+	{ "березня", K_MONTH, 3 }, { "квітня", K_MONTH, 4 },
+	{ "травня", K_MONTH, 5 }, { "червня", K_MONTH, 6 },
+	{ "липня", K_MONTH, 7 }, { "серпня", K_MONTH, 8 },
+	{ "вересня", K_MONTH, 9 }, { "жовтня", K_MONTH, 10 },
+	{ "листопада", K_MONTH, 11 }, { "грудня", K_MONTH, 12 },
 	/* Japanese, Chinese, Korean (months are numbers with 月/월) */
 	{ "日曜日", K_WDAY, 0 }, { "月曜日", K_WDAY, 0 },
 	{ "火曜日", K_WDAY, 0 }, { "水曜日", K_WDAY, 0 },
@@ -538,6 +591,15 @@ read_word(const unsigned char *p, const unsigned char *e, unsigned char *buf,
 			buf[k++] = *q | 0x20;
 		} else if (q[0] == 0xc3 && fold[q[1] - 0x80]) {
 			buf[k++] = (unsigned char)fold[q[1] - 0x80];
+		} else if (q[0] == 0xc4 || q[0] == 0xc5) {
+			c = (unsigned)(q[0] & 0x1f) << 6 | (q[1] & 0x3f);
+			/* Latin Extended-A: Ş -> ş, Č -> č (pairs) */
+			if (((c < 0x138 || (c >= 0x14a && c < 0x178)) &&
+			    !(c & 1)) || (((c > 0x138 && c < 0x149) ||
+			    (c > 0x178 && c < 0x17f)) && (c & 1)))
+				c++;
+			buf[k++] = (unsigned char)(0xc0 | c >> 6);
+			buf[k++] = (unsigned char)(0x80 | (c & 0x3f));
 		} else if (q[0] == 0xd0 && q[1] >= 0x90 && q[1] <= 0xaf) {
 			c = q[1] + 0x20;	/* Cyrillic А..Я -> а..я */
 			buf[k++] = c > 0xbf ? 0xd1 : 0xd0;
@@ -574,6 +636,7 @@ struct pstate {
 	int flags;
 	int y, m, d;		/* numeric date, y 0: none */
 	int mon, weakmon;	/* month words */
+	int monat;		/* free numbers before the first month word */
 	int nnum;		/* free numbers */
 	struct { int v, nd, ord; } num[3];
 	int has_time, hh, mm, ss;
@@ -899,9 +962,12 @@ g_word_kind(struct pstate *st, const struct word *w,
 	case K_MONTH:
 		if (st->mon)
 			return -1;
+		st->monat = st->nnum;	/* a "mar" before was a weekday */
 		st->mon = w->val;
 		break;
 	case K_WEAKMON:
+		if (!st->mon && !st->weakmon)
+			st->monat = st->nnum;
 		st->weakmon++;
 		break;
 	case K_WDAY:
@@ -1134,6 +1200,10 @@ g_monthdate(struct pstate *st, struct res *r)
 		di = 0;
 	yi = !di;
 	if (st->num[di].nd > 2 || st->num[yi].ord)
+		return -1;
+	/* the day beside its month: "13 Dec 2025", "Dec 13 2025", "2025
+	 * Dec 13", never "Dec 2025 13" nor "13 2025 Dec" */
+	if (st->monat == 2 || (st->monat == 0 && di == 1))
 		return -1;
 	r->d = st->num[di].v;
 	r->y = year2(st->num[yi].v, st->num[yi].nd);

@@ -24,8 +24,10 @@
 #define MAXMETA 256
 #define MAXCAND 16
 
-#define MAXDATES 64
+#define MAXDATES 128
 #define DATELEAD 40	/* the head of a long text where a date may open it */
+#define MAXLEAD 5	/* words before a date in a text that is its date */
+#define NEARTITLE 2000	/* text characters after the title that are near */
 #define MAXH1 8
 
 /* a place in the page that may hold the publication date */
@@ -210,6 +212,13 @@ ldscript(struct ex_meta *m, const xmlNode *n)
 				*p = ' ';
 		v = json_loads((const char *)c, JSON_DECODE_ANY, NULL);
 	}
+	if (v == NULL) {
+		/* "<![CDATA[ {...} ]]>", "<!-- {...} -->": the object */
+		char *a = strchr((char *)c, '{'), *z = strrchr((char *)c, '}');
+
+		if (a != NULL && z != NULL && a < z)
+			v = json_loadb(a, (size_t)(z - a + 1), 0, NULL);
+	}
 	xmlFree(c);
 	if (v == NULL)
 		return;
@@ -341,12 +350,33 @@ untypedld(const xmlNode *n)
 	    "\"@context\"", 10) == 0 && strstr(s, "schema.org") != NULL;
 }
 
+/*
+ * Room for one more date candidate (keep = what to leave for texts); a
+ * full list sheds the candidates far above the first h1 (menus), which
+ * only a last resort would take.
+ */
+static int
+dateroom(struct ex_meta *m, int keep)
+{
+	int i, k = 0;
+
+	if (m->ndates < MAXDATES - keep)
+		return 1;
+	if (m->nh1 == 0)
+		return 0;
+	for (i = 0; i < m->ndates; i++)
+		if (m->dates[i].pos >= m->h1pos[0] - NEARTITLE)
+			m->dates[k++] = m->dates[i];
+	m->ndates = k;
+	return m->ndates < MAXDATES - keep;
+}
+
 static void
 adddate(struct ex_meta *m, xmlNode *n, int kind)
 {
 	int i;
 
-	if (m->ndates >= MAXDATES)
+	if (!dateroom(m, 0))
 		return;
 	/* a class ~ date element holding a time: the time is enough */
 	for (i = m->ndates - 1; i >= 0 && kind == DC_TIME; i--)
@@ -521,7 +551,7 @@ textnode(struct ex_meta *m, xmlNode *t)
 			m->bylines[m->nbylines - 1].n = t;
 	}
 	m->pos += (long)len;
-	if (len < 6 || m->ndates >= MAXDATES - 8)
+	if (len < 6 || !dateroom(m, 8))
 		return;
 	/* a paragraph may open with its date: "27.1.2022 - In Berlin...",
 	 * "Bern, 25. Januar 2022 - ..." */
@@ -2746,6 +2776,18 @@ localmidnight(const char *s)
 	    strncmp(p + 1, "0000", 4) != 0;
 }
 
+/* "2022-01-10T22:06:08:684Z": a broken time after a good ISO date; the
+ * date */
+static int
+isodate(const char *s, int flags, int64_t *t, struct news_date_info *info)
+{
+	s += strspn(s, " \t\r\n");
+	if (strlen(s) < 11 || (s[10] != 'T' && s[10] != ' ') ||
+	    strspn(s, "0123456789") != 4 || s[4] != '-' || s[7] != '-')
+		return 0;
+	return news_date_parse(s, 10, 0, flags, t, info) == 0;
+}
+
 static int
 dateok(struct ex_meta *m, const char *s, int64_t *t)
 {
@@ -2756,7 +2798,8 @@ dateok(struct ex_meta *m, const char *s, int64_t *t)
 		return 0;
 	if (m->lang != NULL && strncasecmp(m->lang, "en-us", 5) == 0)
 		flags = NEWS_DATE_MDY;
-	if (news_date_parse(s, (size_t)-1, 0, flags, t, &info) != 0)
+	if (news_date_parse(s, (size_t)-1, 0, flags, t, &info) != 0 &&
+	    !isodate(s, flags, t, &info))
 		return 0;
 	/* "2025-12-13T00:00:00+01:00": a CMS storing a date at local
 	 * midnight; in UTC the date is the page's, not the day before */
@@ -2796,19 +2839,28 @@ yy2(const char *s, int64_t now, char *out)
 	return 1;
 }
 
-/* find a date inside free text: try token windows around a year */
+/* find a date inside free text: try token windows around a year; the
+ * number of words before it in *at */
 static int
-textdate(struct ex_meta *m, const char *s, int64_t *t)
+textdate(struct ex_meta *m, const char *s, int64_t *t, int *at)
 {
 	char *tok[48], *copy, *p, y4[48][12];
 	int n = 0, i, j, k, w;
 	struct news_buf b = NEWS_BUF_INIT;
 
+	*at = 0;
 	if (strlen(s) > 300)
 		return 0;
 	if (dateok(m, s, t))
 		return 1;
 	copy = news_xstrdup(s);
+	/* "Jane Doe/June 12, 2020": a slash between words parts them; not
+	 * the slashes of "12/06/2020" */
+	for (p = copy; (p = strchr(p, '/')) != NULL; p++)
+		if (p > copy && ((isalpha((unsigned char)p[-1]) &&
+		    isalpha((unsigned char)p[1])) || p[-1] == ' ' ||
+		    p[1] == ' '))
+			*p = ' ';
 	for (p = strtok(copy, " \t\n|·•,"); p && n < 48; p = strtok(NULL,
 	    " \t\n|·•,"))
 		tok[n++] = p;
@@ -2838,6 +2890,7 @@ textdate(struct ex_meta *m, const char *s, int64_t *t)
 					news_buf_adds(&b, tok[k]);
 				}
 				if (dateok(m, news_buf_str(&b), t)) {
+					*at = j;
 					news_buf_free(&b);
 					free(copy);
 					return 1;
@@ -2871,6 +2924,18 @@ urldate(struct ex_meta *m, const char *u, int64_t *t)
 			m->dateoff = m->datezone = m->datetime = 0;
 			return *t <= m->now + 86400;
 		}
+		/* ".../meldungen/29-10-2021": a segment that is a date */
+		if (strspn(p + 1, "0123456789-.") == 10 &&
+		    (p[11] == '\0' || p[11] == '/' || p[11] == '?') &&
+		    isdigit((unsigned char)p[1]) && p[3] == p[6] &&
+		    (p[3] == '-' || p[3] == '.')) {
+			char seg[12];
+
+			memcpy(seg, p + 1, 10);
+			seg[10] = '\0';
+			if (dateok(m, seg, t))
+				return 1;
+		}
 	}
 	return 0;
 }
@@ -2897,9 +2962,10 @@ intitled(const struct ex_meta *m, const xmlNode *n)
 	return 0;
 }
 
-/* a date inside comments, related posts, sidebars, footers: not ours */
+/* a date inside comments, related posts, sidebars and teasers (unless
+ * box is 0: a box but no link), footers: not ours */
 static int
-badplace(const struct ex_meta *m, const xmlNode *n)
+badplacein(const struct ex_meta *m, const xmlNode *n, int box)
 {
 	static const char *const words[] = {
 		"comment", "related", "sidebar", "widget", "footer", "teaser",
@@ -2930,10 +2996,19 @@ badplace(const struct ex_meta *m, const xmlNode *n)
 		    is(n, "option"))
 			return 1;
 		for (w = words; *w; w++)
-			if (classhas(n, *w))
+			if ((box || (strcmp(*w, "sidebar") != 0 &&
+			    strcmp(*w, "teaser") != 0)) && classhas(n, *w))
 				return 1;
+		if (!box && is(n, "a"))		/* a card for another page */
+			return 1;
 	}
 	return 0;
+}
+
+static int
+badplace(const struct ex_meta *m, const xmlNode *n)
+{
+	return badplacein(m, n, 1);
 }
 
 static int
@@ -2970,17 +3045,47 @@ updnode(const xmlNode *n)
 	    strcasecmp(v, "dateModified") == 0)) && !classhas(n, "publish");
 }
 
+/* "08.01.2020 - 02.02.2020": two dates, a span of time (a stay, an
+ * event, an archive's captures), not a day of publication */
+static int
+span(struct ex_meta *m, char *s)
+{
+	static const char *const dashes[] = {
+		" - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", NULL	/* - – — */
+	};
+	const char *const *d;
+	char *p, c;
+	long off = m->dateoff;
+	int zone = m->datezone, tm = m->datetime, r = 0;
+	int64_t x;
+
+	for (d = dashes; *d && !r; d++) {
+		if ((p = strstr(s, *d)) == NULL)
+			continue;
+		c = *p;
+		*p = '\0';
+		r = dateok(m, s, &x) && dateok(m, p + strlen(*d), &x);
+		*p = c;
+	}
+	m->dateoff = off, m->datezone = zone, m->datetime = tm;
+	return r;
+}
+
 /* the date of one DOM candidate */
 static int
 candate(struct ex_meta *m, const struct dcand *c, int64_t *t)
 {
 	const char *v;
 	char *s;
-	int ok;
+	int ok, at;
 
 	if (c->kind != DC_TEXT && ((v = news_html_attr(c->n,
 	    "datetime")) != NULL || (v = news_html_attr(c->n,
 	    "content")) != NULL) && dateok(m, v, t))
+		return 1;
+	/* hAtom: <abbr class="published" title="2013-04-04T18:52:11Z"> */
+	if (c->kind == DC_CLASS && (v = news_html_attr(c->n, "title")) !=
+	    NULL && dateok(m, v, t))
 		return 1;
 	if (c->kind == DC_TEXT) {
 		s = news_text_squeeze((const char *)c->n->content,
@@ -2995,9 +3100,31 @@ candate(struct ex_meta *m, const struct dcand *c, int64_t *t)
 	} else
 		s = ex_node_text(c->n);
 	ok = strstr(s, "©") == NULL && strcasestr(s, "copyright") == NULL &&
-	    textdate(m, s, t);
+	    textdate(m, s, t, &at);
+	/* a date deep in a sentence ("a satellite image of St. Moritz on
+	 * 31.05.2021 (left)"): what the text tells of, not when */
+	if (ok && c->kind == DC_TEXT && at > MAXLEAD)
+		ok = 0;
+	if (ok && c->kind == DC_TEXT && span(m, s))
+		ok = 0;
 	free(s);
 	return ok;
+}
+
+/* "Ernährung sichern Schulze: ...": a kicker in the h1 before the
+ * title */
+static int
+kicker(const char *h, const char *title)
+{
+	const char *p;
+
+	if (strlen(title) < 16)
+		return 0;
+	for (p = strchr(h, ' '); p != NULL && p - h <= 60;
+	    p = strchr(p + 1, ' '))
+		if (same(p + 1, title))
+			return 1;
+	return 0;
 }
 
 /* the text offset of the h1 that holds the title, or -1 */
@@ -3011,7 +3138,8 @@ titlepos(struct ex_meta *m, const char *title)
 	for (i = 0; i < m->nh1 && anchor < 0; i++) {
 		h = ex_node_text(m->h1[i]);
 		if (*h && (title == NULL || same(h, title) ||
-		    prefix(h, title) || prefix(title, h))) {
+		    prefix(h, title) || prefix(title, h) ||
+		    kicker(h, title))) {
 			anchor = m->h1pos[i];
 			m->titleh1 = m->h1[i];
 		}
@@ -3023,7 +3151,9 @@ titlepos(struct ex_meta *m, const char *title)
 /*
  * The visible date of the article: itemprop=datePublished first, else
  * the date nearest the title (after it rather than before), never one
- * in comments or related posts.
+ * in comments or related posts; of the date elements (text 0), of the
+ * texts (1), or of either just below the title, in a sidebar or teaser
+ * box too (2).
  */
 static int
 domdate(struct ex_meta *m, const char *title, int text, int64_t *t)
@@ -3041,7 +3171,9 @@ domdate(struct ex_meta *m, const char *title, int text, int64_t *t)
 	for (i = 0; i < m->ndates; i++) {
 		const struct dcand *c = &m->dates[i];
 
-		if (c->kind == DC_PROP || (c->kind == DC_TEXT) != text)
+		if (c->kind == DC_PROP || (text < 2 && (c->kind == DC_TEXT) !=
+		    text) || (text == 2 && (anchor < 0 || c->pos < anchor ||
+		    c->pos - anchor > NEARTITLE)))
 			continue;
 		if (anchor < 0)
 			d = c->pos;
@@ -3049,6 +3181,14 @@ domdate(struct ex_meta *m, const char *title, int text, int64_t *t)
 			d = c->pos - anchor;
 		else
 			d = 3 * (anchor - c->pos);
+		/* far from the title: another story's, an event's, a
+		 * notice's; an element marked as a date the last resort */
+		if (anchor >= 0 && d > 6000) {
+			if (c->kind == DC_TEXT && (c->n->parent == NULL ||
+			    !is(c->n->parent, "title")))
+				continue;
+			d += 10000;
+		}
 		if (c->kind == DC_TEXT && updatetext((const char *)
 		    c->n->content))
 			d += 10000;
@@ -3056,11 +3196,15 @@ domdate(struct ex_meta *m, const char *title, int text, int64_t *t)
 		    c->n->parent->type == XML_ELEMENT_NODE &&
 		    updnode(c->n->parent)))
 			d += 10000;	/* the last resort */
-		if (anchor >= 0 && d > 6000 && d < 10000)
-			continue;
 		if (bestd >= 0 && d >= bestd)
 			continue;
-		if (badplace(m, c->n) || !candate(m, c, &x))
+		/* a header holding the title: the dates of its own
+		 * elements, not one in the title ("Results, 19.5.2007") */
+		if (c->kind == DC_CLASS && m->titleh1 != NULL &&
+		    holds(c->n, m->titleh1))
+			continue;
+		if (badplacein(m, c->n, text < 2) ||
+		    !candate(m, c, &x))
 			continue;
 		bestd = d;
 		bestt = x;
@@ -3159,7 +3303,8 @@ shown(struct ex_meta *m, const char *title, int64_t *t)
 		m->dateoff = off, m->datezone = zone, m->datetime = tm;
 		return;		/* the address agrees */
 	}
-	if (!domdate(m, title, 0, &x) || m->dateupd) {
+	if ((!domdate(m, title, 0, &x) && !domdate(m, title, 1, &x)) ||
+	    m->dateupd) {
 		m->dateoff = off, m->datezone = zone, m->datetime = tm;
 		return;
 	}
@@ -3184,16 +3329,49 @@ datefmt(struct ex_meta *m, int64_t t, char *buf)
 	return news_date_format(t, buf);
 }
 
+/*
+ * The meta tags and JSON-LD give two days: the one the page shows its
+ * reader beside the title decides.
+ */
+static void
+ldshown(struct ex_meta *m, const char *title, int64_t *t)
+{
+	int64_t l, x;
+	long off = m->dateoff, loff;
+	int zone = m->datezone, tm = m->datetime, lzone, ltm;
+
+	if (!dateok(m, ldstr(m, "datePublished"), &l))
+		goto keep;
+	loff = m->dateoff, lzone = m->datezone, ltm = m->datetime;
+	if (daynum(l + loff) == daynum(*t + off) ||
+	    (!domdate(m, title, 0, &x) && !domdate(m, title, 1, &x)))
+		goto keep;
+	x += m->datezone ? m->dateoff : 0;
+	if (daynum(x) != daynum(l + loff))
+		goto keep;
+	*t = l;
+	m->dateoff = loff, m->datezone = lzone, m->datetime = ltm;
+	return;
+keep:
+	m->dateoff = off, m->datezone = zone, m->datetime = tm;
+}
+
 static int
 published(struct ex_meta *m, const char *title, int64_t *t)
 {
 	static const char *const keys[] = {
-		"article:published_time", "datepublished", "og:published_time",
+		"article:published_time", "og:published_time",
 		"article:published", "published_time", "pubdate",
 		"publish-date", "publish_date", "publishdate",
 		"og:article:published_time", "dc.date.issued", "dcterms.issued",
 		"sailthru.date", "parsely-pub-date", "citation_publication_date",
-		NULL
+		"cxenseparse:recs:publishtime", "cxenseparse:publishtime",
+		"shareaholic:article_published_time", "pub_date", "pdate",
+		"date_published", "published-date", "publication_date",
+		"publicationdate", "prism.publicationdate", "rnews:datepublished",
+		"article_date_original", "dcsext.articlefirstpublished",
+		"mediator_published_time", "twt-published-at",
+		"vr:published_time", "citation_online_date", NULL
 	};
 	/* often the date of the last change: after the visible date */
 	static const char *const weak[] = {
@@ -3206,12 +3384,17 @@ published(struct ex_meta *m, const char *title, int64_t *t)
 	size_t i;
 	json_t *o;
 
-	if (dateok(m, ldstr(m, "datePublished"), t) ||
-	    dateok(m, ldstr(m, "dateCreated"), t))
-		return 1;
+	/* the Open Graph and other meta conventions, then JSON-LD, then
+	 * microdata (<meta itemprop>, maybe another item's) */
 	for (k = keys; *k; k++)
-		if (dateok(m, metaget(m, *k), t))
+		if (dateok(m, metaget(m, *k), t)) {
+			ldshown(m, title, t);
 			return 1;
+		}
+	if (dateok(m, ldstr(m, "datePublished"), t) ||
+	    dateok(m, ldstr(m, "dateCreated"), t) ||
+	    dateok(m, metaget(m, "datepublished"), t))
+		return 1;
 	/* another JSON-LD object of the page (a video, a web page) */
 	json_array_foreach(m->ldall, i, o)
 		if (o != m->ld && (dateok(m, ldget(m, o, "datePublished"), t) ||
@@ -3226,6 +3409,11 @@ published(struct ex_meta *m, const char *title, int64_t *t)
 	    urldate(m, metaget(m, "og:url"), t))
 		return 1;
 	if (domdate(m, title, 1, t))
+		return 1;
+	/* just below the title, in a box named a sidebar or teaser but
+	 * not a link ("podcast-description__sidebar", "page__teaser-text"):
+	 * the page's own all the same */
+	if (domdate(m, title, 2, t))
 		return 1;
 	if (dateok(m, ldstr(m, "dateModified"), t))
 		return 1;
