@@ -289,8 +289,8 @@ classhas(const xmlNode *n, const char *word)
 	const char *c = news_html_attr(n, "class"), *i;
 
 	i = news_html_attr(n, "id");
-	return (c != NULL && strcasestr(c, word) != NULL) ||
-	    (i != NULL && strcasestr(i, word) != NULL);
+	return (c != NULL && news_strcasestr(c, word) != NULL) ||
+	    (i != NULL && news_strcasestr(i, word) != NULL);
 }
 
 /* inside a form or a comment section */
@@ -660,7 +660,7 @@ element(struct ex_meta *m, xmlNode *n)
 		}
 	}
 	if (is(n, "a") && (v = news_html_attr(n, "rel")) != NULL &&
-	    strcasestr(v, "author") != NULL)
+	    news_strcasestr(v, "author") != NULL)
 		addbyline(m, n, 0);
 	if (is(n, "time")) {
 		adddate(m, n, DC_TIME);
@@ -921,7 +921,7 @@ striptitle(struct ex_meta *m, const char *t)
 		return clean(tail);
 	}
 	if (m->site != NULL && !same(tail, m->site) &&
-	    strcasestr(tail, m->site) == NULL && strlen(tail) > 30) {
+	    news_strcasestr(tail, m->site) == NULL && strlen(tail) > 30) {
 		free(head);
 		return clean(t);
 	}
@@ -1129,7 +1129,7 @@ sharedwords(const char *a, const char *b)
 		if (l >= 4 && l < sizeof(w)) {
 			memcpy(w, p, l);
 			w[l] = '\0';
-			if (strcasestr(b, w) != NULL)
+			if (news_strcasestr(b, w) != NULL)
 				n++;
 		}
 	}
@@ -1543,7 +1543,7 @@ authorok(struct ex_meta *m, const char *raw)
 		size_t wl = strlen(*w);
 		char *q;
 
-		for (q = s; (q = strcasestr(q, *w)) != NULL; q += wl)
+		for (q = s; (q = news_strcasestr(q, *w)) != NULL; q += wl)
 			if ((q == s || q[-1] == ' ' || q[-1] == '(') &&
 			    (q[wl] == '\0' || q[wl] == ' ' || q[wl] == ')' ||
 			    q[wl] == ':'))
@@ -1594,7 +1594,7 @@ authorok(struct ex_meta *m, const char *raw)
 		if (strcasecmp(s, *w) == 0)
 			goto bad;
 	for (w = orgparts; *w; w++)
-		if (strcasestr(s, *w) != NULL)
+		if (news_strcasestr(s, *w) != NULL)
 			goto bad;
 	if (domainlike(s) || siteauthor(m, s))
 		goto bad;
@@ -1792,7 +1792,7 @@ cutname(char *s, int soft)
 	for (w = stops; *w; w++) {
 		if (soft && (*w)[1] == '\0')	/* the particles at the end */
 			break;
-		if ((p = strcasestr(s, *w)) != NULL)
+		if ((p = news_strcasestr(s, *w)) != NULL)
 			*p = '\0', cut = 1;
 		if (soft && strcmp(*w, " mehr von") == 0)
 			break;
@@ -1878,7 +1878,7 @@ sronly(const xmlNode *n)
 	const char *const *w;
 
 	for (w = words; c != NULL && *w; w++)
-		if (strcasestr(c, *w) != NULL)
+		if (news_strcasestr(c, *w) != NULL)
 			return 1;
 	return 0;
 }
@@ -2070,7 +2070,7 @@ tokenhas(const char *v, const char *word)
 			for (b = builders; *b; b++)
 				if (strncasecmp(tok, *b, strlen(*b)) == 0)
 					break;
-			if (*b == NULL && strcasestr(tok, word) != NULL)
+			if (*b == NULL && news_strcasestr(tok, word) != NULL)
 				return 1;
 		}
 		v += l;
@@ -2224,7 +2224,7 @@ authorlabel(const char *l)
 	if (l == NULL)
 		return 1;
 	for (w = words; *w; w++)
-		if (strcasestr(l, *w) != NULL)
+		if (news_strcasestr(l, *w) != NULL)
 			return 1;
 	return 0;
 }
@@ -2561,7 +2561,7 @@ author(struct ex_meta *m, const char *title, const xmlNode *content)
 		 * gives way to another name its byline shows */
 		if ((b = bylineauthor(m, title, content)) != NULL &&
 		    (firstof(s, b) || (plain && m->fromline &&
-		    namelike(b) && strcasestr(b, s) == NULL))) {
+		    namelike(b) && news_strcasestr(b, s) == NULL))) {
 			free(s);
 			return b;
 		}
@@ -3029,7 +3029,7 @@ updatetext(const char *s)
 	const char *const *w;
 
 	for (w = words; *w; w++)
-		if (strcasestr(s, *w) != NULL)
+		if (news_strcasestr(s, *w) != NULL)
 			return 1;
 	return 0;
 }
@@ -3099,7 +3099,7 @@ candate(struct ex_meta *m, const struct dcand *c, int64_t *t)
 		}
 	} else
 		s = ex_node_text(c->n);
-	ok = strstr(s, "©") == NULL && strcasestr(s, "copyright") == NULL &&
+	ok = strstr(s, "©") == NULL && news_strcasestr(s, "copyright") == NULL &&
 	    textdate(m, s, t, &at);
 	/* a date deep in a sentence ("a satellite image of St. Moritz on
 	 * 31.05.2021 (left)"): what the text tells of, not when */
