@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "html.h"
 #include "record.h"
+#include "text.h"
 #include "extract.h"
 
 static int keephtml;
@@ -56,9 +57,14 @@ fixbreaks(char *s)
 static void
 setstr(json_t *rec, const char *key, char *v)
 {
+	size_t n;
+
 	if (v != NULL) {
 		fixbreaks(v);
-		json_object_set_new(rec, key, json_string(v));
+		/* our own check is the faster one; jansson then only copies */
+		n = strlen(v);
+		json_object_set_new(rec, key, news_utf8_valid(v, n) ?
+		    json_stringn_nocheck(v, n) : json_string(v));
 	}
 }
 
