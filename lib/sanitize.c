@@ -170,26 +170,34 @@ attr(const xmlNode *n, const char *name)
 static void
 addescn(struct news_buf *b, const char *s, size_t len, int inattr)
 {
-	const char *p, *e = s + len;
+	const char *p, *e = s + len, *run;
 
-	for (p = s; p < e; p++) {
+	for (p = run = s; p < e; p++) {
 		switch (*p) {
-		case '&': news_buf_adds(b, "&amp;"); break;
-		case '<': news_buf_adds(b, "&lt;"); break;
-		case '>': news_buf_adds(b, "&gt;"); break;
+		case '&': case '<': case '>': case '"':
+			break;
+		default:
+			if ((unsigned char)*p >= 0x20 || *p == '\t' ||
+			    *p == '\n' || *p == '\r')
+				continue;	/* kept as it is: part of the run */
+		}
+		news_buf_add(b, run, (size_t)(p - run));
+		run = p + 1;
+		switch (*p) {
+		case '&': news_buf_add(b, "&amp;", 5); break;
+		case '<': news_buf_add(b, "&lt;", 4); break;
+		case '>': news_buf_add(b, "&gt;", 4); break;
 		case '"':
 			if (inattr)
-				news_buf_adds(b, "&quot;");
+				news_buf_add(b, "&quot;", 6);
 			else
 				news_buf_addc(b, '"');
 			break;
-		default:
-			if ((unsigned char)*p < 0x20 && *p != '\t' &&
-			    *p != '\n' && *p != '\r')
-				break;
-			news_buf_addc(b, *p);
+		default:	/* a control character: dropped */
+			break;
 		}
 	}
+	news_buf_add(b, run, (size_t)(p - run));
 }
 
 static void
