@@ -2384,8 +2384,9 @@ fullname1(const xmlNode *n, const char *a)
 			continue;
 		if (n->type == XML_ELEMENT_NODE)
 			r = fullname1(n->children, a);
-		if (n->type != XML_TEXT_NODE || n->content == NULL)
-			continue;
+		if (n->type != XML_TEXT_NODE || n->content == NULL ||
+		    news_strcasestr((const char *)n->content, a) == NULL)
+			continue;	/* (a holds no space to squeeze) */
 		t = news_text_squeeze((const char *)n->content,
 		    strlen((const char *)n->content));
 		for (w = pre; *w && r == NULL; w++) {
