@@ -436,6 +436,8 @@ bylineword(const char *s)
 	if (!first[(unsigned char)*s])
 		return 0;
 	for (w = bylinewords; *w; w++) {
+		if (tolower((unsigned char)**w) != tolower((unsigned char)*s))
+			continue;	/* (every word is 3 bytes or more) */
 		if (strncasecmp(s, *w, (l = strlen(*w))) == 0)
 			return l;
 		if ((*w)[l - 1] == ' ' && strncasecmp(s, *w, l - 1) == 0 &&
