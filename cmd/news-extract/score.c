@@ -414,6 +414,13 @@ textnode(xmlNode *t)
 		pi->link += chars;
 }
 
+/*
+ * Boilerplate by markup (a share row, an author box) goes in pruning:
+ * its snippets count at half their weight against what holds it, so
+ * that a short post does not lose to its own first paragraph.
+ */
+#define NEGCHILD 0.5
+
 /* post-order: value and sums into the parent */
 static void
 leave(xmlNode *n)
@@ -438,7 +445,7 @@ leave(xmlNode *n)
 		 * for what holds it (a wrapper around the story and a
 		 * long comment thread is not worth more than the story) */
 		p->pos += i->neg ? 0 : i->pos;
-		p->score += i->score - i->pos;
+		p->score += (i->score - i->pos) * (i->neg ? NEGCHILD : 1);
 		p->text += i->text;
 		p->link += i->link;
 	}
@@ -902,8 +909,12 @@ prunable(const xmlNode *n, const struct ex_node *top)
 
 	if (i->hidden)
 		return 1;
-	if (boilertag(name) || (strcmp(name, "header") == 0 &&
-	    !leadin(n)) || strcmp(name, "input") == 0)
+	if (boilertag(name) || strcmp(name, "input") == 0)
+		return 1;
+	/* a header of long text, few links, swallowed the article (an
+	 * unclosed element inside it) */
+	if (strcmp(name, "header") == 0 && !leadin(n) &&
+	    (i->text < 300 || i->link * 3 > i->text))
 		return 1;
 	if (i->klass < 0 && i->text * 10 < top->text * 6)
 		return 1;

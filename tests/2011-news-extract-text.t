@@ -1,0 +1,18 @@
+#!/bin/sh
+# news-extract: which block is the article, and what of it is kept.
+. "$(dirname "$0")/lib.sh"
+X=$FIXTURES/extract/text
+
+news-extract "$X/forum-post.html" >f.json 2>f.err
+check 'a post header left open by a stray end tag keeps the post it swallowed' \
+	'jq -r .text f.json | grep -q "^- The lantern now burns for ten minutes" &&
+	 jq -r .text f.json | grep -q "^- The new quests in the hills"'
+check 'a post header of a date and a number still goes' \
+	'! jq -r .text f.json | grep -E -q "#1|Mar 2, 2024"'
+news-extract "$X/share-row.html" >s.json 2>s.err
+check 'a share row under a short post does not outweigh the post' \
+	'jq -r .text s.json | grep -q "^Ich würde ja in kleine" &&
+	 jq -r .text s.json | grep -q "^Danke an die Nachbarin"'
+check 'the share row itself goes' \
+	'! jq -r .text s.json | grep -E -q "Twitter|Teilen|Liken|Bewerten"'
+done_testing
