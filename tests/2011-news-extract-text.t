@@ -15,4 +15,9 @@ check 'a share row under a short post does not outweigh the post' \
 	 jq -r .text s.json | grep -q "^Danke an die Nachbarin"'
 check 'the share row itself goes' \
 	'! jq -r .text s.json | grep -E -q "Twitter|Teilen|Liken|Bewerten"'
+news-extract "$X/agency.html" >a.json 2>a.err
+check 'a caption that ends with a picture agency goes' \
+	'! jq -r .text a.json | grep -E -q "iStock|Shutterstock|seen from the river"'
+check 'a sentence naming a picture agency stays' \
+	'jq -r .text a.json | grep -q "from Getty Images, which had held them"'
 done_testing

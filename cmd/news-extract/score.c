@@ -726,6 +726,37 @@ creditend(const char *s)
 	return 1;
 }
 
+/*
+ * A caption that ends with a picture agency: "Stapel mit Ziegeln /
+ * Shutterstock", "(mlharing / iStock.com)", "Judy Eddy/WENN.com",
+ * "Photo by ev on Unsplash".
+ */
+static const char *const agencies[] = {
+	"shutterstock", "istock", "getty images", "gettyimages", "fotolia",
+	"pixabay", "unsplash", "adobe stock", "adobestock", "stock.adobe",
+	"imago", "picture alliance", "picture-alliance", "clipdealer",
+	"depositphotos", "123rf", "pexels", "colourbox", "alamy",
+	"wenn.com", "dreamstime", "keystone", "xinhua", NULL
+};
+
+static int
+agencyend(const char *s)
+{
+	const char *const *w;
+	const char *p, *q, *e;
+	size_t n = strlen(s);
+
+	for (w = agencies; *w != NULL; w++)
+		for (p = s; (q = strcasestr(p, *w)) != NULL; p = q + 1) {
+			e = q + strlen(*w);
+			/* at most ".com)" after it */
+			if (n - (size_t)(e - s) > 6 || strchr(e, ' ') != NULL)
+				continue;
+			return 1;
+		}
+	return 0;
+}
+
 static int
 credit(const xmlNode *n, const struct ex_node *i)
 {
@@ -743,7 +774,7 @@ credit(const xmlNode *n, const struct ex_node *i)
 		r = strncasecmp(s, "image caption", 13) == 0 ||
 		    strncasecmp(s, "media caption", 13) == 0;
 	if (!r)
-		r = creditend(s);
+		r = creditend(s) || agencyend(s);
 	free(s);
 	return r;
 }
