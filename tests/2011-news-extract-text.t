@@ -20,4 +20,12 @@ check 'a caption that ends with a picture agency goes' \
 	'! jq -r .text a.json | grep -E -q "iStock|Shutterstock|seen from the river"'
 check 'a sentence naming a picture agency stays' \
 	'jq -r .text a.json | grep -q "from Getty Images, which had held them"'
+news-extract "$X/ruby.html" >r.json 2>r.err
+check 'ruby annotations (the reading of the characters) are no text' \
+	'jq -r .text r.json | grep -q "^町の川に新しい橋ができました。" &&
+	 ! jq -r .text r.json | grep -E -q "かわ|はし"'
+news-extract "$X/skip-main.html" >m.json 2>m.err
+check 'the main element is no boilerplate, whatever its class or id' \
+	'jq -r .text m.json | grep -q "^Die Stadien bleiben leer" &&
+	 ! jq -r .text m.json | grep -E -q "Passwort|E-Mail"'
 done_testing

@@ -102,6 +102,9 @@ enter(struct tx *t, const xmlNode *n)
 	name = (const char *)n->name;
 	if (news_sanitize_is_dropped(name))
 		return 0;
+	/* ruby annotations: the reading of the characters, not text */
+	if (isname(n, "rt") || isname(n, "rp"))
+		return 0;
 	if (isname(n, "br")) {
 		wantbreak(t, 1);
 		return 0;

@@ -375,6 +375,8 @@ enter(xmlNode *n)
 	 * whole page in a form, and an unclosed noscript swallows the rest
 	 * of the page: what they hold is scored, damped as boilerplate's */
 	i->klass = (short)ex_class_evidence(n);
+	if (i->klass < 0 && strcmp(name, "main") == 0)
+		i->klass = 0;	/* the page's one main element */
 	i->neg = i->klass < 0 || boilertag(name);
 }
 
