@@ -28,4 +28,10 @@ news-extract "$X/skip-main.html" >m.json 2>m.err
 check 'the main element is no boilerplate, whatever its class or id' \
 	'jq -r .text m.json | grep -q "^Die Stadien bleiben leer" &&
 	 ! jq -r .text m.json | grep -E -q "Passwort|E-Mail"'
+news-extract "$X/print.html" >p.json 2>p.err
+check 'a block laid out for print ("print-full") is the article' \
+	'jq -r .text p.json | grep -q "^Ein saftiger Kuchen" &&
+	 jq -r .text p.json | grep -q "^Backe den Kuchen etwa vierzig Minuten"'
+check 'a print button goes' \
+	'! jq -r .text p.json | grep -q "Rezept drucken"'
 done_testing

@@ -56,6 +56,7 @@ struct ex_node {
 	int ncomma;
 	short klass;		/* class/id evidence: <0 boilerplate, >0 article */
 	unsigned char block, inlink, neg, hidden;
+	unsigned char small;	/* boilerplate if its text is short */
 };
 
 /* the metadata gathered from a page (meta.c), borrowed from the doc */

@@ -64,7 +64,8 @@ static const char *const negsub[] = {
 	"gdpr", "hidden", "jump", "login", "masthead", "menu", "modal",
 	"more-stories", "most-popular", "mostpopular", "navbar", "navigation",
 	"newsletter", "outbrain", "pager", "pagination", "paywall", "popular",
-	"popup", "pressofficer", "print", "promo", "recommend", "related", "share",
+	"popup", "pressofficer", "print-only", "printonly", "noprint",
+	"no-print", "promo", "recommend", "related", "share",
 	"sharing", "sidebar", "signup", "skip", "social", "sponsor",
 	"subscribe", "tag-cloud", "tagcloud", "taboola", "toolbar",
 	"trending", "widget"
@@ -355,6 +356,26 @@ blockvalue(const struct ex_node *i, const char *name)
 	return v + 8 * p;
 }
 
+/*
+ * "print" in a class or id: a print button ("wprm-recipe-print",
+ * "share-print") or a box left out of print ("hide-for-print"), but
+ * also the part of the page laid out for print, the article itself
+ * ("print-full", "kb-tip-print-step", "printable").  It marks
+ * boilerplate only where the element's text is short.
+ */
+static int
+printclass(const xmlNode *n)
+{
+	const char *v;
+
+	return ((v = news_html_attr(n, "class")) != NULL &&
+	    strcasestr(v, "print") != NULL) ||
+	    ((v = news_html_attr(n, "id")) != NULL &&
+	    strcasestr(v, "print") != NULL);
+}
+
+#define PRINTSHORT 200
+
 /* pre-order: inherit from the parent */
 static void
 enter(xmlNode *n)
@@ -375,6 +396,7 @@ enter(xmlNode *n)
 	 * whole page in a form, and an unclosed noscript swallows the rest
 	 * of the page: what they hold is scored, damped as boilerplate's */
 	i->klass = (short)ex_class_evidence(n);
+	i->small = i->klass >= 0 && printclass(n);
 	if (i->klass < 0 && strcmp(name, "main") == 0)
 		i->klass = 0;	/* the page's one main element */
 	i->neg = i->klass < 0 || boilertag(name);
@@ -429,6 +451,10 @@ leave(xmlNode *n)
 {
 	struct ex_node *i = INFO(n), *p;
 
+	if (i->small && i->text < PRINTSHORT) {
+		i->klass = -1;
+		i->neg = 1;
+	}
 	if (i->hidden) {
 		i->score = i->pos = i->text = i->link = 0;
 		return;
