@@ -34,4 +34,11 @@ check 'a block laid out for print ("print-full") is the article' \
 	 jq -r .text p.json | grep -q "^Backe den Kuchen etwa vierzig Minuten"'
 check 'a print button goes' \
 	'! jq -r .text p.json | grep -q "Rezept drucken"'
+news-extract "$X/weak-class.html" >w.json 2>w.err
+check 'long prose without links in a box called "links" or "ads" is the story' \
+	'jq -r .text w.json | grep -q "^Parliament approved the trade" &&
+	 jq -r .text w.json | grep -q "^Ports on both coasts have hired" &&
+	 ! jq -r .text w.json | grep -q "outdated browser"'
+check 'a box of related links still goes' \
+	'! jq -r .text w.json | grep -E -q "Fishermen fear|Related"'
 done_testing

@@ -131,11 +131,34 @@ initpairs(void)
 }
 
 /*
+ * Words that call a box a link list or an ad slot: the claim fails on a
+ * box of long prose with next to no links ("intext-links",
+ * "Section--Ads" around the story's own sections).
+ */
+static const char *const weakwords[] = {
+	"ad", "ads", "advert", "links", "related", "more", "popular",
+	"most-popular", "mostpopular", "recommend", "trending", "tags",
+	"extra", "promo", "sponsor", "widget", NULL
+};
+
+static int
+weakword(const char *w, size_t n)
+{
+	const char *const *p;
+
+	for (p = weakwords; *p != NULL; p++)
+		if (strlen(*p) == n && strncmp(*p, w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
  * One pass over the lower-cased value: a boilerplate or article word
- * found anywhere counts once each (as strstr per word did).
+ * found anywhere counts once each (as strstr per word did); *weak
+ * counts the boilerplate words among them that weakwords holds.
  */
 static void
-evidence(const char *v, int *pos, int *neg)
+evidence(const char *v, int *pos, int *neg, int *weak)
 {
 	char low[256];
 	unsigned char seen[NNEG + NPOS];
@@ -162,9 +185,10 @@ evidence(const char *v, int *pos, int *neg)
 			    strncmp(low + i + 7, "ar", 2) == 0)
 				continue;
 			seen[w - 1] = 1;
-			if (w <= (int)NNEG)
+			if (w <= (int)NNEG) {
 				(*neg)++;
-			else
+				*weak += weakword(word, strlen(word));
+			} else
 				(*pos)++;
 		}
 	}
@@ -175,26 +199,34 @@ evidence(const char *v, int *pos, int *neg)
 		    start--)
 			;
 		if (i > start && word(low + start, i - start, negword,
-		    sizeof(negword) / sizeof(negword[0])))
+		    sizeof(negword) / sizeof(negword[0]))) {
 			(*neg)++;
+			*weak += weakword(low + start, i - start);
+		}
 	}
 	/* Drupal's "field--label-hidden": the field's label is hidden,
 	 * the field shows */
 	if (*neg > 0 && (strstr(low, "label-hidden") != NULL ||
 	    strstr(low, "label--hidden") != NULL))
 		(*neg)--;
+	if (*weak > *neg)
+		*weak = *neg;
 }
 
-int
-ex_class_evidence(const xmlNode *n)
+/* the class and id evidence of n; *weak: 1 if it is boilerplate by
+ * weak words only */
+static int
+classevidence(const xmlNode *n, int *weakonly)
 {
 	const char *v;
-	int pos = 0, neg = 0;
+	int pos = 0, neg = 0, weak = 0;
 
+	*weakonly = 0;
 	if ((v = news_html_attr(n, "class")) != NULL)
-		evidence(v, &pos, &neg);
+		evidence(v, &pos, &neg, &weak);
 	if ((v = news_html_attr(n, "id")) != NULL)
-		evidence(v, &pos, &neg);
+		evidence(v, &pos, &neg, &weak);
+	*weakonly = neg > 0 && weak == neg;
 	if ((v = news_html_attr(n, "itemprop")) != NULL &&
 	    strcasecmp(v, "articleBody") == 0)
 		pos += 3;
@@ -207,9 +239,19 @@ ex_class_evidence(const xmlNode *n)
 		else if (strcmp(v, "main") == 0 || strcmp(v, "article") == 0)
 			pos += 2;
 	}
+	if (neg > weak)
+		*weakonly = 0;
 	if (neg > 0)
 		return pos >= 3 * neg ? 0 : -1;
 	return pos > 3 ? 3 : pos;
+}
+
+int
+ex_class_evidence(const xmlNode *n)
+{
+	int weak;
+
+	return classevidence(n, &weak);
 }
 
 static int
@@ -375,12 +417,16 @@ printclass(const xmlNode *n)
 }
 
 #define PRINTSHORT 200
+/* a box called a link list or an ad slot holding this much prose
+ * with next to no links is no such box */
+#define PROSELONG 400
 
 /* pre-order: inherit from the parent */
 static void
 enter(xmlNode *n)
 {
 	struct ex_node *i = newinfo(), *p = NULL;
+	int weak;
 	const char *name = (const char *)n->name;
 
 	n->_private = i;
@@ -395,8 +441,9 @@ enter(xmlNode *n)
 	/* a form or noscript is boilerplate, but ASP.NET pages wrap the
 	 * whole page in a form, and an unclosed noscript swallows the rest
 	 * of the page: what they hold is scored, damped as boilerplate's */
-	i->klass = (short)ex_class_evidence(n);
+	i->klass = (short)classevidence(n, &weak);
 	i->small = i->klass >= 0 && printclass(n);
+	i->prose = i->klass < 0 && weak && !boilertag(name);
 	if (i->klass < 0 && strcmp(name, "main") == 0)
 		i->klass = 0;	/* the page's one main element */
 	i->neg = i->klass < 0 || boilertag(name);
@@ -454,6 +501,10 @@ leave(xmlNode *n)
 	if (i->small && i->text < PRINTSHORT) {
 		i->klass = -1;
 		i->neg = 1;
+	}
+	if (i->prose && i->text >= PROSELONG && i->link * 20 < i->text) {
+		i->klass = 0;
+		i->neg = 0;
 	}
 	if (i->hidden) {
 		i->score = i->pos = i->text = i->link = 0;
