@@ -41,4 +41,8 @@ check 'long prose without links in a box called "links" or "ads" is the story' \
 	 ! jq -r .text w.json | grep -q "outdated browser"'
 check 'a box of related links still goes' \
 	'! jq -r .text w.json | grep -E -q "Fishermen fear|Related"'
+news-extract "$X/shy.html" >h.json 2>h.err
+check 'soft hyphens and zero-width spaces are no part of the text' \
+	'jq -r .text h.json | grep -q "Während Sie über den Markt schlendern, spielt die Kapelle." &&
+	 jq -r .text h.json | grep -q "ein Konzert bei Kerzenschein im Hofgarten,"'
 done_testing
