@@ -45,4 +45,8 @@ news-extract "$X/shy.html" >h.json 2>h.err
 check 'soft hyphens and zero-width spaces are no part of the text' \
 	'jq -r .text h.json | grep -q "Während Sie über den Markt schlendern, spielt die Kapelle." &&
 	 jq -r .text h.json | grep -q "ein Konzert bei Kerzenschein im Hofgarten,"'
+news-extract "$X/about-author.html" >u.json 2>u.err
+check 'a label opening with a capital umlaut ("Über den Autor") ends the text' \
+	'jq -r .text u.json | tail -n 1 | grep -q "^Wer ihn probieren will" &&
+	 ! jq -r .text u.json | grep -E -q "Autor|Max Beispiel"'
 done_testing

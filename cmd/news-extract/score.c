@@ -1245,7 +1245,8 @@ static int
 tailtext(const char *s)
 {
 	const char *const *w;
-	size_t n;
+	char low[64];
+	size_t n, k;
 
 	while (*s != '\0' && !isalpha((unsigned char)*s) &&
 	    (unsigned char)*s < 0x80)
@@ -1256,6 +1257,15 @@ tailtext(const char *s)
 	n = strlen(s);
 	if (n == 0 || n > 60)
 		return 0;
+	/* "Über den Autor", "À lire aussi": Latin-1 capitals lowered */
+	for (k = 0; k <= n; k++) {
+		low[k] = s[k];
+		if (k > 0 && (unsigned char)s[k - 1] == 0xC3 &&
+		    (unsigned char)s[k] >= 0x80 && (unsigned char)s[k] <= 0x9E &&
+		    (unsigned char)s[k] != 0x97)
+			low[k] = (char)((unsigned char)s[k] + 0x20);
+	}
+	s = low;
 	for (w = tailwords; *w; w++)
 		if (strncasecmp(s, *w, strlen(*w)) == 0)
 			return 1;
