@@ -49,4 +49,9 @@ news-extract "$X/about-author.html" >u.json 2>u.err
 check 'a label opening with a capital umlaut ("Über den Autor") ends the text' \
 	'jq -r .text u.json | tail -n 1 | grep -q "^Wer ihn probieren will" &&
 	 ! jq -r .text u.json | grep -E -q "Autor|Max Beispiel"'
+news-extract "$X/paywall.html" >y.json 2>y.err
+check 'the container of the free part of a story behind a paywall is the story' \
+	'jq -r .text y.json | head -n 1 | grep -q "^Wenige Umfragen sind" &&
+	 jq -r .text y.json | grep -q "^Merkwürdig ist, wie schnell" &&
+	 ! jq -r .text y.json | grep -E -q "Browser|abonnieren"'
 done_testing

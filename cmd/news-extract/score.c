@@ -131,14 +131,15 @@ initpairs(void)
 }
 
 /*
- * Words that call a box a link list or an ad slot: the claim fails on a
- * box of long prose with next to no links ("intext-links",
- * "Section--Ads" around the story's own sections).
+ * Words that call a box a link list, an ad slot or a paywall: the claim
+ * fails on a box of long prose with next to no links ("intext-links",
+ * "Section--Ads" around the story's own sections, the
+ * "paywall-container" that holds the story's free part).
  */
 static const char *const weakwords[] = {
 	"ad", "ads", "advert", "links", "related", "more", "popular",
 	"most-popular", "mostpopular", "recommend", "trending", "tags",
-	"extra", "promo", "sponsor", "widget", NULL
+	"extra", "promo", "sponsor", "widget", "paywall", NULL
 };
 
 static int
