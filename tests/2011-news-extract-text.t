@@ -54,4 +54,8 @@ check 'the container of the free part of a story behind a paywall is the story' 
 	'jq -r .text y.json | head -n 1 | grep -q "^Wenige Umfragen sind" &&
 	 jq -r .text y.json | grep -q "^Merkwürdig ist, wie schnell" &&
 	 ! jq -r .text y.json | grep -E -q "Browser|abonnieren"'
+news-extract "$X/weitere.html" >v.json 2>v.err
+check 'a heading "Weitere ..." and the teasers after it end the text' \
+	'jq -r .text v.json | tail -n 1 | grep -q "^Fachleute raten zu festen Zeiten" &&
+	 ! jq -r .text v.json | grep -E -q "Weitere|Vier-Tage"'
 done_testing

@@ -1208,7 +1208,7 @@ static const char *const tailwords[] = {
 	"responses", "replies", "join the discussion", "more to read",
 	/* de */
 	"mehr zum thema", "mehr zu", "mehr dazu", "mehr aus", "hnliche",
-	"weitere artikel", "weitere beitr", "weitere nachrichten",
+	"weitere ",
 	"weitere informationen", "das könnte sie auch",
 	"das koennte sie auch", "auch interessant", "lesen sie auch",
 	"lesen sie mehr", "neueste artikel", "neueste beitr",
