@@ -1754,12 +1754,15 @@ trimhead(xmlNode *top)
 	for (k = 0; k < TRIMMAX && (b = nextblock(top, from)) != NULL; k++) {
 		if ((j = headjunk(b)) == 0 || (cut + INFO(b)->text) * 5 > all)
 			break;
+		/* the headings before the first prose: the one that
+		 * repeats the title goes (once) */
 		if (j < 0 && !titled) {
-			titled = 1;	/* the first heading only */
 			if (title == NULL)
 				title = doctitle(top);
-			if (titleheading(b, title))
+			if (titleheading(b, title)) {
 				j = 1;
+				titled = 1;
+			}
 		}
 		if (j < 0) {
 			from = b;
