@@ -62,4 +62,8 @@ news-extract "$X/title-second.html" >t.json 2>t.err
 check 'the heading that repeats the title goes when another heading stands before it' \
 	'jq -r .text t.json | grep -q "^Der Hersteller hält sich" &&
 	 ! jq -r .text t.json | grep -q "Der lange Weg zum Strom"'
+news-extract "$X/contact-tail.html" >k.json 2>k.err
+check 'labels "Kontakt" and "Originalpublikation" open the tail or go' \
+	'! jq -r .text k.json | grep -E -q "Kontakt|Telefon|Originalpublikation" &&
+	 jq -r .text k.json | grep -q "^Bis zu einer Anlage im Klärwerk"'
 done_testing

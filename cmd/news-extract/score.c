@@ -1206,6 +1206,8 @@ static const char *const tailwords[] = {
 	"sign up", "subscribe", "newsletter", "if you enjoyed", "tags:",
 	"follow us", "advertisement", "no comments", "view comments",
 	"responses", "replies", "join the discussion", "more to read",
+	"contact", "original publication", "published in", "our partners",
+	"permalink",
 	/* de */
 	"mehr zum thema", "mehr zu", "mehr dazu", "mehr aus", "hnliche",
 	"weitere ",
@@ -1219,12 +1221,13 @@ static const char *const tailwords[] = {
 	"das könnte dich", "aktuelle", "zuletzt", "keine kommentare",
 	"schon gelesen", "lust auf mehr", "zum weiterlesen",
 	"weiterführende", "mehr themen", "top themen", "mehr interessantes",
-	"über den autor", "über die autorin",
+	"über den autor", "über die autorin", "kontakt", "originalpublikation",
+	"erschienen in", "unsere partner", "termine",
 	/* fr */
 	"à lire aussi", "lire aussi", "a lire aussi", "sur le même sujet",
 	"articles similaires", "voir aussi", "partager", "commentaires",
 	"dans la même rubrique", "les plus lus", "nos derniers",
-	"vos réactions", "réactions",
+	"vos réactions", "réactions", "audios et vidéos", "permalien",
 	/* es, pt, it */
 	"noticias relacionadas", "temas relacionados", "notas relacionadas",
 	"te puede interesar", "lee también",
