@@ -66,4 +66,8 @@ news-extract "$X/contact-tail.html" >k.json 2>k.err
 check 'labels "Kontakt" and "Originalpublikation" open the tail or go' \
 	'! jq -r .text k.json | grep -E -q "Kontakt|Telefon|Originalpublikation" &&
 	 jq -r .text k.json | grep -q "^Bis zu einer Anlage im Klärwerk"'
+news-extract "$X/next-article.html" >x.json 2>x.err
+check 'a preview of the next article ends the text' \
+	'jq -r .text x.json | tail -n 1 | grep -q "^Fachleute raten zu festen Zeiten" &&
+	 ! jq -r .text x.json | grep -E -q "Vorschau|Vier-Tage"'
 done_testing
