@@ -70,4 +70,8 @@ news-extract "$X/next-article.html" >x.json 2>x.err
 check 'a preview of the next article ends the text' \
 	'jq -r .text x.json | tail -n 1 | grep -q "^Fachleute raten zu festen Zeiten" &&
 	 ! jq -r .text x.json | grep -E -q "Vorschau|Vier-Tage"'
+news-extract "$X/also-interested.html" >i.json 2>i.err
+check 'a label offering more ("... könnte dich auch interessieren:") ends the text' \
+	'jq -r .text i.json | tail -n 1 | grep -q "^Fachleute raten zu festen Zeiten" &&
+	 ! jq -r .text i.json | grep -E -q "interessieren|Vier-Tage"'
 done_testing

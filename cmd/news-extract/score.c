@@ -1248,6 +1248,15 @@ static const char *const tailwords[] = {
 	NULL
 };
 
+/* anywhere in a short label (lowered) */
+static const char *const morewords[] = {
+	"auch interessieren", "also be interested", "might also like",
+	"may also like", "might be interested", "may be interested",
+	"pourrait vous intéresser", "pourraient vous intéresser",
+	"puede interesar", "pueden interesar", "potrebbe interessar",
+	"possa interessar", NULL
+};
+
 /* 1 if the short text s opens the tail of a page */
 static int
 tailtext(const char *s)
@@ -1276,6 +1285,10 @@ tailtext(const char *s)
 	s = low;
 	for (w = tailwords; *w; w++)
 		if (strncasecmp(s, *w, strlen(*w)) == 0)
+			return 1;
+	/* an offer of more: "Das Thema könnte dich auch interessieren:" */
+	for (w = morewords; *w; w++)
+		if (strcasestr(s, *w) != NULL)
 			return 1;
 	/* a share prompt: "NEWS TEILEN:", "Be Sociable, Share!" */
 	if (n <= 40 && n > 6 && (strncasecmp(s + n - 7, "teilen:", 7) == 0 ||
