@@ -59,6 +59,8 @@ check 'a heading "Weitere ..." and the teasers after it end the text' \
 	'jq -r .text v.json | tail -n 1 | grep -q "^Fachleute raten zu festen Zeiten" &&
 	 ! jq -r .text v.json | grep -E -q "Weitere|Vier-Tage"'
 news-extract "$X/title-second.html" >t.json 2>t.err
+check 'a short heading before the heading that repeats the title goes with it' \
+	'jq -r .text t.json | head -n 1 | grep -q "^Der Hersteller hält sich"' 
 check 'the heading that repeats the title goes when another heading stands before it' \
 	'jq -r .text t.json | grep -q "^Der Hersteller hält sich" &&
 	 ! jq -r .text t.json | grep -q "Der lange Weg zum Strom"'

@@ -1762,12 +1762,27 @@ titleheading(xmlNode *b, const char *title)
 	return r;
 }
 
+/* free the heading h[m], forgetting the later ones inside it */
+static void
+dropheading(xmlNode **h, int m, int n, long *cut)
+{
+	int i;
+
+	for (i = m + 1; i < n; i++)
+		if (h[i] != NULL && inside(h[i], h[m]))
+			h[i] = NULL;
+	*cut += INFO(h[m])->text;
+	xmlUnlinkNode(h[m]);
+	xmlFreeNode(h[m]);
+	h[m] = NULL;
+}
+
 static void
 trimhead(xmlNode *top)
 {
-	xmlNode *b, *from = NULL;
+	xmlNode *b, *from = NULL, *passed[TRIMMAX];
 	long cut = 0, all = INFO(top)->text;
-	int k, j;
+	int k, j, np = 0, m;
 	char *title = NULL;
 	int titled = 0;
 
@@ -1775,16 +1790,29 @@ trimhead(xmlNode *top)
 		if ((j = headjunk(b)) == 0 || (cut + INFO(b)->text) * 5 > all)
 			break;
 		/* the headings before the first prose: the one that
-		 * repeats the title goes (once) */
+		 * repeats the title goes (once), and the short ones
+		 * before it with it: kickers, section names
+		 * ("Pressemitteilungen", "Suchbegriff") */
 		if (j < 0 && !titled) {
 			if (title == NULL)
 				title = doctitle(top);
 			if (titleheading(b, title)) {
 				j = 1;
 				titled = 1;
+				for (m = 0; m < np; m++)
+					if (passed[m] != NULL &&
+					    INFO(passed[m])->text <= 40 &&
+					    !inside(b, passed[m]))
+						dropheading(passed, m, np,
+						    &cut);
+				if (np > 0)
+					from = NULL;
+				np = 0;
 			}
 		}
 		if (j < 0) {
+			if (!titled && np < TRIMMAX)
+				passed[np++] = b;
 			from = b;
 			continue;
 		}
@@ -1792,6 +1820,11 @@ trimhead(xmlNode *top)
 		/* a block holding a heading passed over: start again */
 		if (from != NULL && inside(from, b))
 			from = NULL;
+		for (m = 0; m < np; )
+			if (passed[m] == NULL || inside(passed[m], b))
+				passed[m] = passed[--np];
+			else
+				m++;
 		xmlUnlinkNode(b);
 		xmlFreeNode(b);
 	}
