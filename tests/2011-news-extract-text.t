@@ -76,4 +76,9 @@ news-extract "$X/also-interested.html" >i.json 2>i.err
 check 'a label offering more ("... könnte dich auch interessieren:") ends the text' \
 	'jq -r .text i.json | tail -n 1 | grep -q "^Fachleute raten zu festen Zeiten" &&
 	 ! jq -r .text i.json | grep -E -q "interessieren|Vier-Tage"'
+news-extract "$X/header-lead.html" >l.json 2>l.err
+check 'a lead standing in the header in a div, not a paragraph, opens the text' \
+	'jq -r .text l.json | head -n 1 | grep -q "^Grüner Wasserstoff, Treibstoff aus Pflanzen" &&
+	 jq -r .text l.json | grep -q "^Die ersten Firmen haben" &&
+	 ! jq -r .text l.json | grep -q "^Wasserstoff aus dem Hafen"'
 done_testing

@@ -1022,10 +1022,11 @@ prunable(const xmlNode *n, const struct ex_node *top)
 		return 1;
 	if (boilertag(name) || strcmp(name, "input") == 0)
 		return 1;
-	/* a header of long text, few links, swallowed the article (an
+	/* a header of long text with few links holds more than a title
+	 * and a byline: a lead in a div, or the article it swallowed (an
 	 * unclosed element inside it) */
 	if (strcmp(name, "header") == 0 && !leadin(n) &&
-	    (i->text < 300 || i->link * 3 > i->text))
+	    (i->text < 150 || i->link * 3 > i->text))
 		return 1;
 	if (i->klass < 0 && i->text * 10 < top->text * 6)
 		return 1;
