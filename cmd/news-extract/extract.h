@@ -56,6 +56,8 @@ struct ex_node {
 	int ncomma;
 	short klass;		/* class/id evidence: <0 boilerplate, >0 article */
 	unsigned char block, inlink, neg, hidden;
+	unsigned char small;	/* boilerplate if its text is short */
+	unsigned char prose;	/* no boilerplate if long prose */
 };
 
 /* the metadata gathered from a page (meta.c), borrowed from the doc */

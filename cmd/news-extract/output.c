@@ -47,6 +47,34 @@ flush(struct tx *t)
 	}
 }
 
+/* a word without its invisible marks: soft hyphens (U+00AD), zero
+ * width spaces and joiners (U+200B to U+200D), the BOM (U+FEFF) */
+static void
+word(struct news_buf *out, const char *p, const char *e)
+{
+	const unsigned char *u;
+	const char *q;
+
+	for (q = p; q < e; q++) {
+		u = (const unsigned char *)q;
+		if (u[0] == 0xC2 && q + 1 < e && u[1] == 0xAD) {
+			news_buf_add(out, p, q - p);
+			p = ++q + 1;
+		} else if (u[0] == 0xE2 && q + 2 < e && u[1] == 0x80 &&
+		    u[2] >= 0x8B && u[2] <= 0x8D) {
+			news_buf_add(out, p, q - p);
+			q += 2;
+			p = q + 1;
+		} else if (u[0] == 0xEF && q + 2 < e && u[1] == 0xBB &&
+		    u[2] == 0xBF) {
+			news_buf_add(out, p, q - p);
+			q += 2;
+			p = q + 1;
+		}
+	}
+	news_buf_add(out, p, e - p);
+}
+
 static void
 text(struct tx *t, const char *s)
 {
@@ -76,7 +104,7 @@ text(struct tx *t, const char *s)
 		    (unsigned char)q[1] == 0xA0); q++)
 			;
 		flush(t);
-		news_buf_add(t->out, p, q - p);
+		word(t->out, p, q);
 		p = q;
 	}
 }
@@ -101,6 +129,9 @@ enter(struct tx *t, const xmlNode *n)
 		return 0;
 	name = (const char *)n->name;
 	if (news_sanitize_is_dropped(name))
+		return 0;
+	/* ruby annotations: the reading of the characters, not text */
+	if (isname(n, "rt") || isname(n, "rp"))
 		return 0;
 	if (isname(n, "br")) {
 		wantbreak(t, 1);

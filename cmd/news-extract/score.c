@@ -64,7 +64,8 @@ static const char *const negsub[] = {
 	"gdpr", "hidden", "jump", "login", "masthead", "menu", "modal",
 	"more-stories", "most-popular", "mostpopular", "navbar", "navigation",
 	"newsletter", "outbrain", "pager", "pagination", "paywall", "popular",
-	"popup", "pressofficer", "print", "promo", "recommend", "related", "share",
+	"popup", "pressofficer", "print-only", "printonly", "noprint",
+	"no-print", "promo", "recommend", "related", "share",
 	"sharing", "sidebar", "signup", "skip", "social", "sponsor",
 	"subscribe", "tag-cloud", "tagcloud", "taboola", "toolbar",
 	"trending", "widget"
@@ -130,11 +131,35 @@ initpairs(void)
 }
 
 /*
+ * Words that call a box a link list, an ad slot or a paywall: the claim
+ * fails on a box of long prose with next to no links ("intext-links",
+ * "Section--Ads" around the story's own sections, the
+ * "paywall-container" that holds the story's free part).
+ */
+static const char *const weakwords[] = {
+	"ad", "ads", "advert", "links", "related", "more", "popular",
+	"most-popular", "mostpopular", "recommend", "trending", "tags",
+	"extra", "promo", "sponsor", "widget", "paywall", NULL
+};
+
+static int
+weakword(const char *w, size_t n)
+{
+	const char *const *p;
+
+	for (p = weakwords; *p != NULL; p++)
+		if (strlen(*p) == n && strncmp(*p, w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
  * One pass over the lower-cased value: a boilerplate or article word
- * found anywhere counts once each (as strstr per word did).
+ * found anywhere counts once each (as strstr per word did); *weak
+ * counts the boilerplate words among them that weakwords holds.
  */
 static void
-evidence(const char *v, int *pos, int *neg)
+evidence(const char *v, int *pos, int *neg, int *weak)
 {
 	char low[256];
 	unsigned char seen[NNEG + NPOS];
@@ -161,9 +186,10 @@ evidence(const char *v, int *pos, int *neg)
 			    strncmp(low + i + 7, "ar", 2) == 0)
 				continue;
 			seen[w - 1] = 1;
-			if (w <= (int)NNEG)
+			if (w <= (int)NNEG) {
 				(*neg)++;
-			else
+				*weak += weakword(word, strlen(word));
+			} else
 				(*pos)++;
 		}
 	}
@@ -174,26 +200,34 @@ evidence(const char *v, int *pos, int *neg)
 		    start--)
 			;
 		if (i > start && word(low + start, i - start, negword,
-		    sizeof(negword) / sizeof(negword[0])))
+		    sizeof(negword) / sizeof(negword[0]))) {
 			(*neg)++;
+			*weak += weakword(low + start, i - start);
+		}
 	}
 	/* Drupal's "field--label-hidden": the field's label is hidden,
 	 * the field shows */
 	if (*neg > 0 && (strstr(low, "label-hidden") != NULL ||
 	    strstr(low, "label--hidden") != NULL))
 		(*neg)--;
+	if (*weak > *neg)
+		*weak = *neg;
 }
 
-int
-ex_class_evidence(const xmlNode *n)
+/* the class and id evidence of n; *weak: 1 if it is boilerplate by
+ * weak words only */
+static int
+classevidence(const xmlNode *n, int *weakonly)
 {
 	const char *v;
-	int pos = 0, neg = 0;
+	int pos = 0, neg = 0, weak = 0;
 
+	*weakonly = 0;
 	if ((v = news_html_attr(n, "class")) != NULL)
-		evidence(v, &pos, &neg);
+		evidence(v, &pos, &neg, &weak);
 	if ((v = news_html_attr(n, "id")) != NULL)
-		evidence(v, &pos, &neg);
+		evidence(v, &pos, &neg, &weak);
+	*weakonly = neg > 0 && weak == neg;
 	if ((v = news_html_attr(n, "itemprop")) != NULL &&
 	    strcasecmp(v, "articleBody") == 0)
 		pos += 3;
@@ -206,9 +240,19 @@ ex_class_evidence(const xmlNode *n)
 		else if (strcmp(v, "main") == 0 || strcmp(v, "article") == 0)
 			pos += 2;
 	}
+	if (neg > weak)
+		*weakonly = 0;
 	if (neg > 0)
 		return pos >= 3 * neg ? 0 : -1;
 	return pos > 3 ? 3 : pos;
+}
+
+int
+ex_class_evidence(const xmlNode *n)
+{
+	int weak;
+
+	return classevidence(n, &weak);
 }
 
 static int
@@ -355,11 +399,35 @@ blockvalue(const struct ex_node *i, const char *name)
 	return v + 8 * p;
 }
 
+/*
+ * "print" in a class or id: a print button ("wprm-recipe-print",
+ * "share-print") or a box left out of print ("hide-for-print"), but
+ * also the part of the page laid out for print, the article itself
+ * ("print-full", "kb-tip-print-step", "printable").  It marks
+ * boilerplate only where the element's text is short.
+ */
+static int
+printclass(const xmlNode *n)
+{
+	const char *v;
+
+	return ((v = news_html_attr(n, "class")) != NULL &&
+	    strcasestr(v, "print") != NULL) ||
+	    ((v = news_html_attr(n, "id")) != NULL &&
+	    strcasestr(v, "print") != NULL);
+}
+
+#define PRINTSHORT 200
+/* a box called a link list or an ad slot holding this much prose
+ * with next to no links is no such box */
+#define PROSELONG 400
+
 /* pre-order: inherit from the parent */
 static void
 enter(xmlNode *n)
 {
 	struct ex_node *i = newinfo(), *p = NULL;
+	int weak;
 	const char *name = (const char *)n->name;
 
 	n->_private = i;
@@ -374,7 +442,11 @@ enter(xmlNode *n)
 	/* a form or noscript is boilerplate, but ASP.NET pages wrap the
 	 * whole page in a form, and an unclosed noscript swallows the rest
 	 * of the page: what they hold is scored, damped as boilerplate's */
-	i->klass = (short)ex_class_evidence(n);
+	i->klass = (short)classevidence(n, &weak);
+	i->small = i->klass >= 0 && printclass(n);
+	i->prose = i->klass < 0 && weak && !boilertag(name);
+	if (i->klass < 0 && strcmp(name, "main") == 0)
+		i->klass = 0;	/* the page's one main element */
 	i->neg = i->klass < 0 || boilertag(name);
 }
 
@@ -414,12 +486,27 @@ textnode(xmlNode *t)
 		pi->link += chars;
 }
 
+/*
+ * Boilerplate by markup (a share row, an author box) goes in pruning:
+ * its snippets count at half their weight against what holds it, so
+ * that a short post does not lose to its own first paragraph.
+ */
+#define NEGCHILD 0.5
+
 /* post-order: value and sums into the parent */
 static void
 leave(xmlNode *n)
 {
 	struct ex_node *i = INFO(n), *p;
 
+	if (i->small && i->text < PRINTSHORT) {
+		i->klass = -1;
+		i->neg = 1;
+	}
+	if (i->prose && i->text >= PROSELONG && i->link * 20 < i->text) {
+		i->klass = 0;
+		i->neg = 0;
+	}
 	if (i->hidden) {
 		i->score = i->pos = i->text = i->link = 0;
 		return;
@@ -438,7 +525,7 @@ leave(xmlNode *n)
 		 * for what holds it (a wrapper around the story and a
 		 * long comment thread is not worth more than the story) */
 		p->pos += i->neg ? 0 : i->pos;
-		p->score += i->score - i->pos;
+		p->score += (i->score - i->pos) * (i->neg ? NEGCHILD : 1);
 		p->text += i->text;
 		p->link += i->link;
 	}
@@ -719,6 +806,37 @@ creditend(const char *s)
 	return 1;
 }
 
+/*
+ * A caption that ends with a picture agency: "Stapel mit Ziegeln /
+ * Shutterstock", "(mlharing / iStock.com)", "Judy Eddy/WENN.com",
+ * "Photo by ev on Unsplash".
+ */
+static const char *const agencies[] = {
+	"shutterstock", "istock", "getty images", "gettyimages", "fotolia",
+	"pixabay", "unsplash", "adobe stock", "adobestock", "stock.adobe",
+	"imago", "picture alliance", "picture-alliance", "clipdealer",
+	"depositphotos", "123rf", "pexels", "colourbox", "alamy",
+	"wenn.com", "dreamstime", "keystone", "xinhua", NULL
+};
+
+static int
+agencyend(const char *s)
+{
+	const char *const *w;
+	const char *p, *q, *e;
+	size_t n = strlen(s);
+
+	for (w = agencies; *w != NULL; w++)
+		for (p = s; (q = strcasestr(p, *w)) != NULL; p = q + 1) {
+			e = q + strlen(*w);
+			/* at most ".com)" after it */
+			if (n - (size_t)(e - s) > 6 || strchr(e, ' ') != NULL)
+				continue;
+			return 1;
+		}
+	return 0;
+}
+
 static int
 credit(const xmlNode *n, const struct ex_node *i)
 {
@@ -736,7 +854,7 @@ credit(const xmlNode *n, const struct ex_node *i)
 		r = strncasecmp(s, "image caption", 13) == 0 ||
 		    strncasecmp(s, "media caption", 13) == 0;
 	if (!r)
-		r = creditend(s);
+		r = creditend(s) || agencyend(s);
 	free(s);
 	return r;
 }
@@ -902,8 +1020,13 @@ prunable(const xmlNode *n, const struct ex_node *top)
 
 	if (i->hidden)
 		return 1;
-	if (boilertag(name) || (strcmp(name, "header") == 0 &&
-	    !leadin(n)) || strcmp(name, "input") == 0)
+	if (boilertag(name) || strcmp(name, "input") == 0)
+		return 1;
+	/* a header of long text with few links holds more than a title
+	 * and a byline: a lead in a div, or the article it swallowed (an
+	 * unclosed element inside it) */
+	if (strcmp(name, "header") == 0 && !leadin(n) &&
+	    (i->text < 150 || i->link * 3 > i->text))
 		return 1;
 	if (i->klass < 0 && i->text * 10 < top->text * 6)
 		return 1;
@@ -1084,9 +1207,12 @@ static const char *const tailwords[] = {
 	"sign up", "subscribe", "newsletter", "if you enjoyed", "tags:",
 	"follow us", "advertisement", "no comments", "view comments",
 	"responses", "replies", "join the discussion", "more to read",
+	"contact", "original publication", "published in", "our partners",
+	"permalink", "about this series", "next article", "previous article",
+	"next post", "previous post",
 	/* de */
 	"mehr zum thema", "mehr zu", "mehr dazu", "mehr aus", "hnliche",
-	"weitere artikel", "weitere beitr", "weitere nachrichten",
+	"weitere ",
 	"weitere informationen", "das könnte sie auch",
 	"das koennte sie auch", "auch interessant", "lesen sie auch",
 	"lesen sie mehr", "neueste artikel", "neueste beitr",
@@ -1097,17 +1223,21 @@ static const char *const tailwords[] = {
 	"das könnte dich", "aktuelle", "zuletzt", "keine kommentare",
 	"schon gelesen", "lust auf mehr", "zum weiterlesen",
 	"weiterführende", "mehr themen", "top themen", "mehr interessantes",
-	"über den autor", "über die autorin",
+	"über den autor", "über die autorin", "kontakt", "originalpublikation",
+	"erschienen in", "unsere partner", "termine", "über diese reihe",
+	"vorschau auf den nächsten", "nächster artikel", "vorheriger artikel",
 	/* fr */
 	"à lire aussi", "lire aussi", "a lire aussi", "sur le même sujet",
 	"articles similaires", "voir aussi", "partager", "commentaires",
 	"dans la même rubrique", "les plus lus", "nos derniers",
-	"vos réactions", "réactions",
+	"vos réactions", "réactions", "audios et vidéos", "permalien",
+	"article suivant", "article précédent",
 	/* es, pt, it */
 	"noticias relacionadas", "temas relacionados", "notas relacionadas",
 	"te puede interesar", "lee también",
 	"leer más", "más noticias", "artículos relacionados",
 	"compartir", "comentarios", "síguenos", "siguenos",
+	"contexto de la noticia",
 	"leia também", "veja também", "notícias relacionadas",
 	"compartilhe", "comentários", "leggi anche", "articoli correlati",
 	"potrebbe interessarti", "condividi", "commenti",
@@ -1119,12 +1249,22 @@ static const char *const tailwords[] = {
 	NULL
 };
 
+/* anywhere in a short label (lowered) */
+static const char *const morewords[] = {
+	"auch interessieren", "also be interested", "might also like",
+	"may also like", "might be interested", "may be interested",
+	"pourrait vous intéresser", "pourraient vous intéresser",
+	"puede interesar", "pueden interesar", "potrebbe interessar",
+	"possa interessar", NULL
+};
+
 /* 1 if the short text s opens the tail of a page */
 static int
 tailtext(const char *s)
 {
 	const char *const *w;
-	size_t n;
+	char low[64];
+	size_t n, k;
 
 	while (*s != '\0' && !isalpha((unsigned char)*s) &&
 	    (unsigned char)*s < 0x80)
@@ -1135,8 +1275,21 @@ tailtext(const char *s)
 	n = strlen(s);
 	if (n == 0 || n > 60)
 		return 0;
+	/* "Über den Autor", "À lire aussi": Latin-1 capitals lowered */
+	for (k = 0; k <= n; k++) {
+		low[k] = s[k];
+		if (k > 0 && (unsigned char)s[k - 1] == 0xC3 &&
+		    (unsigned char)s[k] >= 0x80 && (unsigned char)s[k] <= 0x9E &&
+		    (unsigned char)s[k] != 0x97)
+			low[k] = (char)((unsigned char)s[k] + 0x20);
+	}
+	s = low;
 	for (w = tailwords; *w; w++)
 		if (strncasecmp(s, *w, strlen(*w)) == 0)
+			return 1;
+	/* an offer of more: "Das Thema könnte dich auch interessieren:" */
+	for (w = morewords; *w; w++)
+		if (strcasestr(s, *w) != NULL)
 			return 1;
 	/* a share prompt: "NEWS TEILEN:", "Be Sociable, Share!" */
 	if (n <= 40 && n > 6 && (strncasecmp(s + n - 7, "teilen:", 7) == 0 ||
@@ -1610,26 +1763,57 @@ titleheading(xmlNode *b, const char *title)
 	return r;
 }
 
+/* free the heading h[m], forgetting the later ones inside it */
+static void
+dropheading(xmlNode **h, int m, int n, long *cut)
+{
+	int i;
+
+	for (i = m + 1; i < n; i++)
+		if (h[i] != NULL && inside(h[i], h[m]))
+			h[i] = NULL;
+	*cut += INFO(h[m])->text;
+	xmlUnlinkNode(h[m]);
+	xmlFreeNode(h[m]);
+	h[m] = NULL;
+}
+
 static void
 trimhead(xmlNode *top)
 {
-	xmlNode *b, *from = NULL;
+	xmlNode *b, *from = NULL, *passed[TRIMMAX];
 	long cut = 0, all = INFO(top)->text;
-	int k, j;
+	int k, j, np = 0, m;
 	char *title = NULL;
 	int titled = 0;
 
 	for (k = 0; k < TRIMMAX && (b = nextblock(top, from)) != NULL; k++) {
 		if ((j = headjunk(b)) == 0 || (cut + INFO(b)->text) * 5 > all)
 			break;
+		/* the headings before the first prose: the one that
+		 * repeats the title goes (once), and the short ones
+		 * before it with it: kickers, section names
+		 * ("Pressemitteilungen", "Suchbegriff") */
 		if (j < 0 && !titled) {
-			titled = 1;	/* the first heading only */
 			if (title == NULL)
 				title = doctitle(top);
-			if (titleheading(b, title))
+			if (titleheading(b, title)) {
 				j = 1;
+				titled = 1;
+				for (m = 0; m < np; m++)
+					if (passed[m] != NULL &&
+					    INFO(passed[m])->text <= 40 &&
+					    !inside(b, passed[m]))
+						dropheading(passed, m, np,
+						    &cut);
+				if (np > 0)
+					from = NULL;
+				np = 0;
+			}
 		}
 		if (j < 0) {
+			if (!titled && np < TRIMMAX)
+				passed[np++] = b;
 			from = b;
 			continue;
 		}
@@ -1637,6 +1821,11 @@ trimhead(xmlNode *top)
 		/* a block holding a heading passed over: start again */
 		if (from != NULL && inside(from, b))
 			from = NULL;
+		for (m = 0; m < np; )
+			if (passed[m] == NULL || inside(passed[m], b))
+				passed[m] = passed[--np];
+			else
+				m++;
 		xmlUnlinkNode(b);
 		xmlFreeNode(b);
 	}
