@@ -25,6 +25,7 @@
 #include "news.h"
 #include "html.h"
 #include "sanitize.h"
+#include "text.h"
 #include "extract.h"
 
 static struct ex_node *nodes;
@@ -88,7 +89,8 @@ word(const char *w, size_t n, const char *const *set, size_t setn)
 	size_t i;
 
 	for (i = 0; i < setn; i++)
-		if (strlen(set[i]) == n && strncmp(set[i], w, n) == 0)
+		if (set[i][0] == w[0] && strlen(set[i]) == n &&
+		    strncmp(set[i], w, n) == 0)
 			return 1;
 	return 0;
 }
@@ -101,6 +103,7 @@ word(const char *w, size_t n, const char *const *set, size_t setn)
 #define NNEG (sizeof(negsub) / sizeof(negsub[0]))
 #define NPOS (sizeof(possub) / sizeof(possub[0]))
 static unsigned char pairs[26 * 26][6];
+static size_t pairtail[NNEG + NPOS];	/* strlen of each word after its pair */
 
 static int
 pairof(const char *w)
@@ -127,6 +130,7 @@ initpairs(void)
 		if (k == 6)
 			news_fatal("score.c: too many class words on one pair");
 		pairs[p][k] = (unsigned char)(i + 1);
+		pairtail[i] = strlen((i < NNEG ? negsub[i] : possub[i - NNEG]) + 2);
 	}
 }
 
@@ -148,7 +152,7 @@ weakword(const char *w, size_t n)
 	const char *const *p;
 
 	for (p = weakwords; *p != NULL; p++)
-		if (strlen(*p) == n && strncmp(*p, w, n) == 0)
+		if ((*p)[0] == w[0] && strlen(*p) == n && strncmp(*p, w, n) == 0)
 			return 1;
 	return 0;
 }
@@ -179,7 +183,7 @@ evidence(const char *v, int *pos, int *neg, int *weak)
 			    possub[w - 1 - NNEG];
 
 			if (seen[w - 1] || strncmp(word + 2, low + i + 2,
-			    strlen(word + 2)) != 0)
+			    pairtail[w - 1]) != 0)
 				continue;
 			/* "commentary": an opinion piece, not comments */
 			if (strcmp(word, "comment") == 0 &&
@@ -266,9 +270,9 @@ hidden(const xmlNode *n)
 	    strcmp(v, "true") == 0)
 		return 1;
 	if ((v = news_html_attr(n, "style")) != NULL &&
-	    (strcasestr(v, "display:none") != NULL ||
-	    strcasestr(v, "display: none") != NULL ||
-	    strcasestr(v, "visibility:hidden") != NULL))
+	    (news_strcasestr(v, "display:none") != NULL ||
+	    news_strcasestr(v, "display: none") != NULL ||
+	    news_strcasestr(v, "visibility:hidden") != NULL))
 		return 1;
 	return 0;
 }
@@ -412,9 +416,9 @@ printclass(const xmlNode *n)
 	const char *v;
 
 	return ((v = news_html_attr(n, "class")) != NULL &&
-	    strcasestr(v, "print") != NULL) ||
+	    news_strcasestr(v, "print") != NULL) ||
 	    ((v = news_html_attr(n, "id")) != NULL &&
-	    strcasestr(v, "print") != NULL);
+	    news_strcasestr(v, "print") != NULL);
 }
 
 #define PRINTSHORT 200
@@ -783,7 +787,7 @@ creditend(const char *s)
 	int paren;
 
 	for (w = tailcredits; *w != NULL; w++)
-		for (p = s; (q = strcasestr(p, *w)) != NULL; p = q + 1)
+		for (p = s; (q = news_strcasestr(p, *w)) != NULL; p = q + 1)
 			if ((q == s || q[-1] == ' ' || q[-1] == '(' ||
 			    q[-1] == '|') && (last == NULL || q > last))
 				last = q;
@@ -827,7 +831,7 @@ agencyend(const char *s)
 	size_t n = strlen(s);
 
 	for (w = agencies; *w != NULL; w++)
-		for (p = s; (q = strcasestr(p, *w)) != NULL; p = q + 1) {
+		for (p = s; (q = news_strcasestr(p, *w)) != NULL; p = q + 1) {
 			e = q + strlen(*w);
 			/* at most ".com)" after it */
 			if (n - (size_t)(e - s) > 6 || strchr(e, ' ') != NULL)
@@ -1084,11 +1088,11 @@ leadnode(const xmlNode *n)
 		return 0;
 	c = news_html_attr(n, "class");
 	id = news_html_attr(n, "id");
-	if (c != NULL && strcasestr(c, "caption") != NULL)
+	if (c != NULL && news_strcasestr(c, "caption") != NULL)
 		return 0;
 	for (w = leadwords; *w != NULL; w++)
-		if ((c != NULL && strcasestr(c, *w) != NULL) ||
-		    (id != NULL && strcasestr(id, *w) != NULL))
+		if ((c != NULL && news_strcasestr(c, *w) != NULL) ||
+		    (id != NULL && news_strcasestr(id, *w) != NULL))
 			return !hasmedia(n);
 	return 0;
 }
@@ -1289,7 +1293,7 @@ tailtext(const char *s)
 			return 1;
 	/* an offer of more: "Das Thema könnte dich auch interessieren:" */
 	for (w = morewords; *w; w++)
-		if (strcasestr(s, *w) != NULL)
+		if (news_strcasestr(s, *w) != NULL)
 			return 1;
 	/* a share prompt: "NEWS TEILEN:", "Be Sociable, Share!" */
 	if (n <= 40 && n > 6 && (strncasecmp(s + n - 7, "teilen:", 7) == 0 ||
@@ -1404,9 +1408,9 @@ closingline(const char *s)
 		if (strncasecmp(s, *w, strlen(*w)) == 0)
 			return 1;
 	for (w = followwords; *w != NULL && !f; w++)
-		f = strcasestr(s, *w) != NULL;
+		f = news_strcasestr(s, *w) != NULL;
 	for (w = networks; *w != NULL; w++)
-		if (strcasestr(s, *w) != NULL)
+		if (news_strcasestr(s, *w) != NULL)
 			k++;
 	return (f && k > 0) || (k >= 2 && strlen(s) <= 160);
 }
@@ -1561,10 +1565,10 @@ promo(const char *s)
 	int k = 0;
 
 	for (w = promowords; *w != NULL; w++)
-		if (strcasestr(s, *w) != NULL)
+		if (news_strcasestr(s, *w) != NULL)
 			return 1;
 	for (w = socialwords; *w != NULL; w++)
-		if (strcasestr(s, *w) != NULL && ++k == 2)
+		if (news_strcasestr(s, *w) != NULL && ++k == 2)
 			return 1;	/* "on Facebook and Twitter" */
 	return 0;
 }
@@ -1758,7 +1762,7 @@ titleheading(xmlNode *b, const char *title)
 	if (title == NULL || INFO(b)->text < 10)
 		return 0;
 	s = ex_node_text(b);
-	r = strlen(s) >= 10 && strcasestr(title, s) != NULL;
+	r = strlen(s) >= 10 && news_strcasestr(title, s) != NULL;
 	free(s);
 	return r;
 }
