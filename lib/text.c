@@ -617,22 +617,41 @@ lowc(unsigned char c)
 char *
 news_strcasestr(const char *haystack, const char *needle)
 {
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
 	const unsigned char *h = (const unsigned char *)haystack;
-	const unsigned char *n = (const unsigned char *)needle;
+	const unsigned char *n = (const unsigned char *)needle, *e;
+	uint64_t v, x, y, lo8, up8;
+	size_t hl, nl, i;
 	int lo, up;
-	size_t i;
 
 	if (n[0] == '\0')
 		return (char *)haystack;
+	nl = strlen(needle);
+	hl = strlen(haystack);
+	if (nl > hl)
+		return NULL;
+	e = h + (hl - nl) + 1;		/* where a match can start: [h, e) */
 	lo = lowc(n[0]);
 	up = lo >= 'a' && lo <= 'z' ? lo - ('a' - 'A') : lo;
-	for (; *h != '\0'; h++) {
-		if (*h != lo && *h != up)
-			continue;
-		for (i = 1; n[i] != '\0' && lowc(h[i]) == lowc(n[i]); i++)
-			;
-		if (n[i] == '\0')
-			return (char *)h;
+	lo8 = ones * (uint64_t)lo;
+	up8 = ones * (uint64_t)up;
+	while (h < e) {
+		if (e - h >= 8) {	/* 8 bytes without the first byte: skip */
+			memcpy(&v, h, 8);
+			x = v ^ lo8;
+			y = v ^ up8;
+			if (((((x - ones) & ~x) | ((y - ones) & ~y)) & high) == 0) {
+				h += 8;
+				continue;
+			}
+		}
+		if (*h == lo || *h == up) {
+			for (i = 1; i < nl && lowc(h[i]) == lowc(n[i]); i++)
+				;
+			if (i == nl)
+				return (char *)h;
+		}
+		h++;
 	}
 	return NULL;
 }

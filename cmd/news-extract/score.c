@@ -783,11 +783,14 @@ static int
 creditend(const char *s)
 {
 	const char *const *w;
-	const char *p, *q, *last = NULL;
+	const char *p, *q, *last = NULL, *from;
+	size_t n = strlen(s);
 	int paren;
 
+	/* a credit is in the last 70 bytes; one before cannot count */
+	from = n > 70 ? s + n - 70 : s;
 	for (w = tailcredits; *w != NULL; w++)
-		for (p = s; (q = news_strcasestr(p, *w)) != NULL; p = q + 1)
+		for (p = from; (q = news_strcasestr(p, *w)) != NULL; p = q + 1)
 			if ((q == s || q[-1] == ' ' || q[-1] == '(' ||
 			    q[-1] == '|') && (last == NULL || q > last))
 				last = q;
@@ -831,7 +834,9 @@ agencyend(const char *s)
 	size_t n = strlen(s);
 
 	for (w = agencies; *w != NULL; w++)
-		for (p = s; (q = news_strcasestr(p, *w)) != NULL; p = q + 1) {
+		/* at most 6 bytes after it: look only there */
+		for (p = n > strlen(*w) + 6 ? s + n - strlen(*w) - 6 : s;
+		    (q = news_strcasestr(p, *w)) != NULL; p = q + 1) {
 			e = q + strlen(*w);
 			/* at most ".com)" after it */
 			if (n - (size_t)(e - s) > 6 || strchr(e, ' ') != NULL)

@@ -1,5 +1,7 @@
 /*
- * fuzz target for lib/text.c: repair, squeeze, unescape, word count.
+ * fuzz target for lib/text.c: repair, squeeze, unescape, word count,
+ * and news_strcasestr against strcasestr (the input split at its first
+ * newline into needle and haystack).
  * Every text result must be valid UTF-8; the validator is checked against
  * a naive one written here from the Unicode definition.
  */
@@ -90,6 +92,24 @@ check_codec(const char *s, size_t len)
 	}
 }
 
+static void
+check_strcasestr(const char *s, size_t size)
+{
+	const char *nl = memchr(s, '\n', size);
+	char *needle, *hay;
+
+	if (nl == NULL)
+		return;
+	needle = strndup(s, (size_t)(nl - s));
+	hay = strndup(nl + 1, size - (size_t)(nl - s) - 1);
+	if (needle == NULL || hay == NULL)
+		abort();
+	if (news_strcasestr(hay, needle) != strcasestr(hay, needle))
+		abort();
+	free(needle);
+	free(hay);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -131,6 +151,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	free(r);
 
+	check_strcasestr(s, size);
 	(void)news_text_word_count(s, size);
 	(void)news_html_entity(s, size);
 	check_codec(s, size);

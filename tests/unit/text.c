@@ -333,7 +333,12 @@ test_strcasestr(void)
 	static const char *const hay[] = {
 		"", "a", "Display: None", "xx display:NONE yy", "ab", "aab",
 		"class-Related-posts", "\xc3\x89t\xc3\xa9 PRINT", "printprint",
-		"Printable", "sIdEbAr", "abc", "aaab", "zzz@[`{"
+		"Printable", "sIdEbAr", "abc", "aaab", "zzz@[`{",
+		"color:red;font-size:12px;margin:0 auto;DISPLAY:NONE",
+		"width:100%;height:20px;display: none;padding:0;display:block",
+		"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxprint",
+		"abababababababababababababababababababab aab",
+		"entry-content post-content single-content clearfix SIDEBAR-x"
 	};
 	static const char *const needle[] = {
 		"", "a", "display: none", "display:none", "ab", "b", "related",
