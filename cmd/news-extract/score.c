@@ -17,6 +17,7 @@
  * All walks are iterative (parent/next pointers), so depth is harmless.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,7 +164,7 @@ weakword(const char *w, size_t n)
  * counts the boilerplate words among them that weakwords holds.
  */
 static void
-evidence(const char *v, int *pos, int *neg, int *weak)
+evidence1(const char *v, int *pos, int *neg, int *weak, int *lh)
 {
 	char low[256];
 	unsigned char seen[NNEG + NPOS];
@@ -211,8 +212,52 @@ evidence(const char *v, int *pos, int *neg, int *weak)
 	}
 	/* Drupal's "field--label-hidden": the field's label is hidden,
 	 * the field shows */
-	if (*neg > 0 && (strstr(low, "label-hidden") != NULL ||
-	    strstr(low, "label--hidden") != NULL))
+	*lh = strstr(low, "label-hidden") != NULL ||
+	    strstr(low, "label--hidden") != NULL;
+}
+
+/*
+ * evidence1() added to *pos, *neg, *weak: a class or id value's words
+ * are counted once per value, pages repeat their values (a menu's
+ * "menu-item menu-item-type-post_type"), so the counts of recent
+ * values (of 255 bytes at most) are kept, by a hash of the value.
+ */
+#define EVCACHE 512
+static struct {
+	char *v;
+	int pos, neg, weak, lh;
+} evcache[EVCACHE];
+
+static void
+evidence(const char *v, int *pos, int *neg, int *weak)
+{
+	const unsigned char *p;
+	uint32_t h = 2166136261u;
+	int dp = 0, dn = 0, dw = 0, lh = 0;
+
+	for (p = (const unsigned char *)v; *p != '\0'; p++)
+		h = (h ^ *p) * 16777619u;
+	h %= EVCACHE;
+	if (p - (const unsigned char *)v > 255) {	/* not kept */
+		evidence1(v, &dp, &dn, &dw, &lh);
+	} else if (evcache[h].v != NULL && strcmp(evcache[h].v, v) == 0) {
+		dp = evcache[h].pos;
+		dn = evcache[h].neg;
+		dw = evcache[h].weak;
+		lh = evcache[h].lh;
+	} else {
+		evidence1(v, &dp, &dn, &dw, &lh);
+		free(evcache[h].v);
+		evcache[h].v = news_xstrdup(v);
+		evcache[h].pos = dp;
+		evcache[h].neg = dn;
+		evcache[h].weak = dw;
+		evcache[h].lh = lh;
+	}
+	*pos += dp;
+	*neg += dn;
+	*weak += dw;
+	if (*neg > 0 && lh)
 		(*neg)--;
 	if (*weak > *neg)
 		*weak = *neg;
