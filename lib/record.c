@@ -278,17 +278,21 @@ fast_hex4(const char *p, const char *e, unsigned *v)
 
 /*
  * Decode the string whose opening quote is at p into b (reset first).
- * Returns the byte after the closing quote, or NULL.
+ * Returns the byte after the closing quote, or NULL.  The decoded string
+ * is never longer than the rest of the line: b is grown to that once
+ * when big is set (a value: the html), else as it fills (a key).
  */
 static const char *
-fast_string(const char *p, const char *e, struct news_buf *b)
+fast_string(const char *p, const char *e, struct news_buf *b, int big)
 {
 	const unsigned char *q;
 	unsigned u, lo;
-	char enc[4];
+	char enc[4], c;
 	int n;
 
 	news_buf_reset(b);
+	if (big)
+		news_buf_grow(b, (size_t)(e - p));
 	for (p++;;) {
 		q = plainrun((const unsigned char *)p, (const unsigned char *)e);
 		if (q > (const unsigned char *)p)
@@ -300,10 +304,10 @@ fast_string(const char *p, const char *e, struct news_buf *b)
 			break;
 		if (*p != '\\' || ++p >= e)
 			return NULL;	/* a control character, or a cut escape */
-		switch (*p++) {
-		case '"': news_buf_addc(b, '"'); break;
-		case '\\': news_buf_addc(b, '\\'); break;
-		case '/': news_buf_addc(b, '/'); break;
+		switch ((c = *p++)) {
+		case '"':
+		case '\\':
+		case '/': news_buf_addc(b, c); break;
 		case 'b': news_buf_addc(b, '\b'); break;
 		case 'f': news_buf_addc(b, '\f'); break;
 		case 'n': news_buf_addc(b, '\n'); break;
@@ -389,7 +393,7 @@ fast_parse(const char *p, size_t len)
 	if (p < e && *p == '}')
 		goto end;
 	for (;;) {
-		if (p >= e || *p != '"' || (p = fast_string(p, e, &key)) == NULL ||
+		if (p >= e || *p != '"' || (p = fast_string(p, e, &key, 0)) == NULL ||
 		    memchr(key.s, '\0', key.len) != NULL)
 			goto bad;
 		p = fast_ws(p, e);
@@ -399,7 +403,7 @@ fast_parse(const char *p, size_t len)
 		if (p >= e)
 			goto bad;
 		if (*p == '"') {
-			if ((p = fast_string(p, e, &val)) == NULL)
+			if ((p = fast_string(p, e, &val, 1)) == NULL)
 				goto bad;
 			j = json_stringn_nocheck(val.s, val.len);
 		} else {

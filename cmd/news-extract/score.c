@@ -326,11 +326,19 @@ hidden(const xmlNode *n)
 static int
 boilertag(const char *name)
 {
-	return strcmp(name, "nav") == 0 || strcmp(name, "aside") == 0 ||
-	    strcmp(name, "footer") == 0 || strcmp(name, "menu") == 0 ||
-	    strcmp(name, "button") == 0 || strcmp(name, "select") == 0 ||
-	    strcmp(name, "label") == 0 || strcmp(name, "dialog") == 0 ||
-	    strcmp(name, "form") == 0 || strcmp(name, "noscript") == 0;
+	switch (name[0]) {	/* (called for every element) */
+	case 'a': return strcmp(name, "aside") == 0;
+	case 'b': return strcmp(name, "button") == 0;
+	case 'd': return strcmp(name, "dialog") == 0;
+	case 'f': return strcmp(name, "footer") == 0 ||
+		    strcmp(name, "form") == 0;
+	case 'l': return strcmp(name, "label") == 0;
+	case 'm': return strcmp(name, "menu") == 0;
+	case 'n': return strcmp(name, "nav") == 0 ||
+		    strcmp(name, "noscript") == 0;
+	case 's': return strcmp(name, "select") == 0;
+	default: return 0;
+	}
 }
 
 /* the node after n's subtree in document order, within top, or NULL */
