@@ -33,11 +33,14 @@ r=0; : >"$T/stream.jsonl"
 while [ "$r" -lt "$rounds" ]; do cat "$T/one.jsonl" >>"$T/stream.jsonl"; r=$((r + 1)); done
 n=$(wc -l <"$T/stream.jsonl")
 
-# Three runs of each, interleaved, so that a change in the machine's load
-# hits both; wall clock and CPU time (user + system) of each run.  The
-# figures are the medians, and the ratio of the medians.
+# RUNS runs of each (5 by default), interleaved, so that a change in the
+# machine's load hits both; wall clock and CPU time (user + system) of
+# each run.  The figures are the medians, and the ratio of the medians.
+RUNS=${EXTRACT_BENCH_RUNS:-5}
 : >"$T/runs"
-for k in 1 2 3; do
+k=0
+while [ "$k" -lt "$RUNS" ]; do
+	k=$((k + 1))
 	set -- $(xargs "$NEWS_BUILD/bench/extract-parse" -r "$rounds" <"$T/pages")
 	echo "parse $1 $2 $4" >>"$T/runs"
 	if [ -x /usr/bin/time ]; then
@@ -51,21 +54,29 @@ for k in 1 2 3; do
 		echo "extract $n $s $e" | awk '{ print $1, $2, $4 - $3, $4 - $3 }' >>"$T/runs"
 	fi
 done
-awk '
-function med(a, k,   t) {	# median of a[1..3]
-	if (a[1] > a[2]) { t = a[1]; a[1] = a[2]; a[2] = t }
-	if (a[2] > a[3]) { t = a[2]; a[2] = a[3]; a[3] = t }
-	if (a[1] > a[2]) { t = a[1]; a[1] = a[2]; a[2] = t }
-	return a[2]
+awk -v runs="$RUNS" '
+function med(a, n,   i, j, t) {	# median of a[1..n]
+	for (i = 2; i <= n; i++)
+		for (j = i; j > 1 && a[j - 1] > a[j]; j--) {
+			t = a[j]; a[j] = a[j - 1]; a[j - 1] = t
+		}
+	return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
 }
 $1 == "parse" { p++; pw[p] = $2 / $3; pc[p] = $2 / $4 }
 $1 == "extract" { x++; xw[x] = $2 / $3; xc[x] = $2 / $4; n = $2 }
 END {
-	a = med(pw); b = med(xw); c = med(pc); d = med(xc)
-	printf "parse only (libxml2 + encoding detection), %d pages a run, median of 3:\n", n
+	for (i = 1; i <= x && i <= p; i++) {	# each run against its own parse run
+		r[i] = xc[i] / pc[i]
+		lo = i == 1 || r[i] < lo ? r[i] : lo
+		hi = i == 1 || r[i] > hi ? r[i] : hi
+	}
+	m = med(r, i - 1)
+	a = med(pw, p); b = med(xw, x); c = med(pc, p); d = med(xc, x)
+	printf "parse only (libxml2 + encoding detection), %d pages a run, median of %d:\n", n, runs
 	printf "  %.1f pages/s wall clock, %.1f pages/s of CPU\n", a, c
-	printf "news-extract (records, metadata included), same pages, median of 3:\n"
+	printf "news-extract (records, metadata included), same pages, median of %d:\n", runs
 	printf "  %.1f pages/s wall clock (%.2f of parse-only), %.1f pages/s of CPU (%.2f of parse-only)\n", b, b / a, d, d / c
+	printf "  CPU ratio run by run (each against the parse run just before it): median %.2f, %.2f to %.2f\n", m, lo, hi
 }' "$T/runs"
 
 if [ -x /usr/bin/time ]; then
