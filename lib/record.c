@@ -226,20 +226,31 @@ static const unsigned char plain[256] = {
 #undef R16
 };
 
-/* the first byte at or after p that is not plain, or e; 8 bytes a step */
+/*
+ * The first byte at or after p that is not plain, or e; 8 bytes a step.
+ * In the bit tests a byte can be flagged falsely only above (after) a
+ * byte that matches, so the lowest flag, on a little-endian machine,
+ * is the first byte that is not plain.
+ */
 static const unsigned char *
 plainrun(const unsigned char *p, const unsigned char *e)
 {
 	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
-	uint64_t v, q, b;
+	uint64_t v, q, b, m;
 
 	while (e - p >= 8) {
 		memcpy(&v, p, 8);
 		q = v ^ (ones * '"');
 		b = v ^ (ones * '\\');
-		if ((((q - ones) & ~q) | ((b - ones) & ~b) |
-		    ((v - ones * 0x20) & ~v)) & high)
+		m = (((q - ones) & ~q) | ((b - ones) & ~b) |
+		    ((v - ones * 0x20) & ~v)) & high;
+		if (m != 0) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			return p + (__builtin_ctzll(m) >> 3);
+#else
 			break;
+#endif
+		}
 		p += 8;
 	}
 	while (p < e && plain[*p])
