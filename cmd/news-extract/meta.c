@@ -29,6 +29,7 @@
 #define MAXLEAD 5	/* words before a date in a text that is its date */
 #define NEARTITLE 2000	/* text characters after the title that are near */
 #define MAXH1 8
+#define MAXSCRIPT 64	/* scripts kept for a last look at their dates */
 
 /* a place in the page that may hold the publication date */
 enum { DC_PROP, DC_TIME, DC_CLASS, DC_TEXT };
@@ -59,6 +60,8 @@ struct ex_meta {
 	int nbylines;
 	struct dcand dates[MAXDATES];	/* time, class ~ date, short texts */
 	int ndates;
+	const xmlNode *scripts[MAXSCRIPT];	/* <script>s, in order */
+	int nscripts;
 	long pos;			/* text characters so far in the walk */
 	xmlNode *firstimg;
 	json_t *ld;			/* the Article object of JSON-LD */
@@ -639,6 +642,9 @@ element(struct ex_meta *m, xmlNode *n)
 			addmeta(m, k, v);
 		break;
 	case 's':
+		if (strcmp(name, "script") == 0 && m->nscripts < MAXSCRIPT &&
+		    n->children != NULL)
+			m->scripts[m->nscripts++] = n;
 		if (strcmp(name, "script") == 0 &&
 		    ((v = news_html_attr(n, "type")) != NULL ?
 		    strcasecmp(v, "application/ld+json") == 0 : untypedld(n)))
@@ -3071,6 +3077,37 @@ span(struct ex_meta *m, char *s)
 	return r;
 }
 
+/* a date in a data- attribute of n, for its scripts */
+static int
+attrdate(struct ex_meta *m, const xmlNode *n, int64_t *t)
+{
+	static const char *const names[] = {
+		"data-date", "data-datetime", "data-published",
+		"data-publish-date", "data-timestamp", "data-time", NULL
+	};
+	const char *const *a;
+	const char *v;
+
+	for (a = names; *a; a++) {
+		if ((v = news_html_attr(n, *a)) == NULL)
+			continue;
+		/* Unix seconds (or milliseconds) */
+		if (strspn(v, "0123456789") == strlen(v) &&
+		    (strlen(v) == 10 || strlen(v) == 13)) {
+			if (news_date_parse(v, 10, 0, NEWS_DATE_EPOCH, t,
+			    NULL) != 0 || *t > m->now + 86400 ||
+			    *t < 788918400)
+				continue;
+			m->dateoff = 0;
+			m->datezone = m->datetime = 1;
+			return 1;
+		}
+		if (dateok(m, v, t))
+			return 1;
+	}
+	return 0;
+}
+
 /* the date of one DOM candidate */
 static int
 candate(struct ex_meta *m, const struct dcand *c, int64_t *t)
@@ -3082,6 +3119,11 @@ candate(struct ex_meta *m, const struct dcand *c, int64_t *t)
 	if (c->kind != DC_TEXT && ((v = news_html_attr(c->n,
 	    "datetime")) != NULL || (v = news_html_attr(c->n,
 	    "content")) != NULL) && dateok(m, v, t))
+		return 1;
+	/* <div class="timeline__arrow" data-date="18. März 2020">, <span
+	 * class="date" data-timestamp="1584533528">: an attribute for
+	 * scripts */
+	if (c->kind != DC_TEXT && attrdate(m, c->n, t))
 		return 1;
 	/* hAtom: <abbr class="published" title="2013-04-04T18:52:11Z"> */
 	if (c->kind == DC_CLASS && (v = news_html_attr(c->n, "title")) !=
@@ -3356,6 +3398,72 @@ keep:
 	m->dateoff = off, m->datezone = zone, m->datetime = tm;
 }
 
+/*
+ * "publishDate":"2019-03-02T06:22:28+01:00" in a script's data (a shop's
+ * product, a review's state, an app's props, JSON-LD that does not
+ * parse), also inside a JSON string (\"pubDate\":\"...\"): the first
+ * such key with a date.
+ */
+static int
+scriptdate1(struct ex_meta *m, const char *s, int64_t *t)
+{
+	static const char *const keys[] = {
+		"datePublished", "publishDate", "publishedDate", "publishedAt",
+		"published_at", "publish_date", "published_date",
+		"date_published", "pubDate", "publicationDate",
+		"firstPublished", "first_published_at", NULL
+	};
+	const char *const *k;
+	const char *p, *q, *e;
+	char v[48];
+	size_t l;
+
+	for (p = s; (p = strchr(p, '"')) != NULL; p++) {
+		for (k = keys; *k; k++)
+			if (strncasecmp(p + 1, *k, (l = strlen(*k))) == 0)
+				break;
+		if (*k == NULL)
+			continue;
+		q = p + 1 + l;
+		if (*q == '\\')
+			q++;
+		if (*q++ != '"')
+			continue;
+		q += strspn(q, " \t");
+		if (*q++ != ':')
+			continue;
+		q += strspn(q, " \t");
+		if (*q == '\\')
+			q++;
+		if (*q++ != '"')
+			continue;
+		for (e = q; *e && *e != '"' && *e != '\\' && e - q < 40; e++)
+			;
+		if (*e != '"' && *e != '\\')
+			continue;
+		memcpy(v, q, (size_t)(e - q));
+		v[e - q] = '\0';
+		if (dateok(m, v, t))
+			return 1;
+	}
+	return 0;
+}
+
+static int
+scriptdate(struct ex_meta *m, int64_t *t)
+{
+	xmlChar *c;
+	int i, ok = 0;
+
+	for (i = 0; i < m->nscripts && !ok; i++) {
+		if ((c = xmlNodeGetContent(m->scripts[i])) == NULL)
+			continue;
+		ok = scriptdate1(m, (const char *)c, t);
+		xmlFree(c);
+	}
+	return ok;
+}
+
 static int
 published(struct ex_meta *m, const char *title, int64_t *t)
 {
@@ -3417,7 +3525,7 @@ published(struct ex_meta *m, const char *title, int64_t *t)
 		return 1;
 	if (dateok(m, ldstr(m, "dateModified"), t))
 		return 1;
-	return 0;
+	return scriptdate(m, t);
 }
 
 static int
