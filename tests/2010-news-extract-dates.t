@@ -62,4 +62,7 @@ check 'the last resort: a date key in a script'"'"'s data, also escaped' \
 check 'but any date on the page comes first' \
 	'test "$(day script-late)" = 2022-01-21'
 
+check 'a paragraph that opens with its date in brackets: "(21. November 2022) ..."' \
+	'test "$(day bracket-lead)" = 2022-11-21'
+
 done_testing

@@ -528,6 +528,8 @@ datelead(const unsigned char *s)
 
 	while (isspace(*s))
 		s++;
+	if (*s == '(' || *s == '[')	/* "(21. November 2022) ..." */
+		s++;
 	if (isdigit(*s))
 		return 1;
 	if (!isupper(*s))
@@ -3113,7 +3115,7 @@ static int
 candate(struct ex_meta *m, const struct dcand *c, int64_t *t)
 {
 	const char *v;
-	char *s;
+	char *s, *p;
 	int ok, at;
 
 	if (c->kind != DC_TEXT && ((v = news_html_attr(c->n,
@@ -3139,6 +3141,11 @@ candate(struct ex_meta *m, const struct dcand *c, int64_t *t)
 				k--;
 			s[k] = '\0';
 		}
+		/* "(21. November 2022) Energy customers ...": the date
+		 * in brackets that opens a text */
+		if ((*s == '(' || *s == '[') && isdigit((unsigned char)s[1]) &&
+		    (p = strchr(s, *s == '(' ? ')' : ']')) != NULL)
+			*s = *p = ' ';
 	} else
 		s = ex_node_text(c->n);
 	ok = strstr(s, "©") == NULL && strcasestr(s, "copyright") == NULL &&
