@@ -65,4 +65,9 @@ check 'but any date on the page comes first' \
 check 'a paragraph that opens with its date in brackets: "(21. November 2022) ..."' \
 	'test "$(day bracket-lead)" = 2022-11-21'
 
+check 'a visible date in the text before a weak <meta name=date>' \
+	'test "$(day weak-text)" = 2021-10-13'
+check 'the address before a weak <meta name=DC.date>' \
+	'test "$(pub weak-url)" = 2020-04-28T00:00:00Z'
+
 done_testing

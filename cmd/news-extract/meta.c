@@ -3488,7 +3488,8 @@ published(struct ex_meta *m, const char *title, int64_t *t)
 		"mediator_published_time", "twt-published-at",
 		"vr:published_time", "citation_online_date", NULL
 	};
-	/* often the date of the last change: after the visible date */
+	/* often the date of the last change, or a date the CMS wrote at
+	 * random: after the visible dates and the address */
 	static const char *const weak[] = {
 		"date", "dc.date", "dcterms.date", "dcterms.created",
 		"dc.date.created", "citation_date", "article.published",
@@ -3517,14 +3518,14 @@ published(struct ex_meta *m, const char *title, int64_t *t)
 			return 1;
 	if (domdate(m, title, 0, t))
 		return 1;
-	for (k = weak; *k; k++)
-		if (dateok(m, metaget(m, *k), t))
-			return 1;
 	if (urldate(m, m->url, t) || urldate(m, m->canonical, t) ||
 	    urldate(m, metaget(m, "og:url"), t))
 		return 1;
 	if (domdate(m, title, 1, t))
 		return 1;
+	for (k = weak; *k; k++)
+		if (dateok(m, metaget(m, *k), t))
+			return 1;
 	/* just below the title, in a box named a sidebar or teaser but
 	 * not a link ("podcast-description__sidebar", "page__teaser-text"):
 	 * the page's own all the same */
