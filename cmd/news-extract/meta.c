@@ -3488,8 +3488,8 @@ published(struct ex_meta *m, const char *title, int64_t *t)
 		"mediator_published_time", "twt-published-at",
 		"vr:published_time", "citation_online_date", NULL
 	};
-	/* often the date of the last change, or a date the CMS wrote at
-	 * random: after the visible dates and the address */
+	/* often the date of the last change or of the page's making:
+	 * after the visible dates and the address */
 	static const char *const weak[] = {
 		"date", "dc.date", "dcterms.date", "dcterms.created",
 		"dc.date.created", "citation_date", "article.published",
