@@ -3426,6 +3426,9 @@ scriptdate1(struct ex_meta *m, const char *s, int64_t *t)
 	size_t l;
 
 	for (p = s; (p = strchr(p, '"')) != NULL; p++) {
+		/* what the keys open with */
+		if (p[1] == '\0' || strchr("dDpPfF", p[1]) == NULL)
+			continue;
 		for (k = keys; *k; k++)
 			if (strncasecmp(p + 1, *k, (l = strlen(*k))) == 0)
 				break;
