@@ -70,4 +70,9 @@ check 'a visible date in the text before a weak <meta name=date>' \
 check 'the address before a weak <meta name=DC.date>' \
 	'test "$(pub weak-url)" = 2020-04-28T00:00:00Z'
 
+check '"Erschienen am: 01.11.2023" in a footer says what it is' \
+	'test "$(day footer-label)" = 2023-11-01'
+check 'but not "Posted on ..." in a comment' \
+	'test "$(pub comment-label)" = null'
+
 done_testing

@@ -3025,6 +3025,54 @@ baddateplace(const xmlNode *n)
 	return badplace(NULL, n);
 }
 
+/* inside a comment, a form or a box of other pages ("related") */
+static int
+otherbox(const xmlNode *n)
+{
+	static const char *const words[] = {
+		"comment", "respond", "reply", "related", "teaser",
+		"recommend", "popular", "similar", "trending", NULL
+	};
+	const char *const *w;
+
+	for (n = n->parent; n != NULL && n->type == XML_ELEMENT_NODE;
+	    n = n->parent) {
+		if (is(n, "form") || is(n, "a"))
+			return 1;
+		for (w = words; *w; w++)
+			if (classhas(n, *w))
+				return 1;
+	}
+	return 0;
+}
+
+/* "Published on ...", "Erschienen am ...": a publication date */
+static int
+pubtext(const char *s)
+{
+	static const char *const words[] = {
+		"posted on", "published on", "published:",
+		"veröffentlicht am", "veröffentlicht:", "erschienen am",
+		"erstellt am", "publié le", "pubblicato il", "publicado el",
+		"publicado em", "gepubliceerd op", NULL
+	};
+	const char *const *w;
+
+	for (w = words; *w; w++)
+		if (strcasestr(s, *w) != NULL)
+			return 1;
+	return 0;
+}
+
+/* a text that says it is the publication date, not in a comment or a
+ * box of other pages */
+static int
+labelled(const struct dcand *c)
+{
+	return c->kind == DC_TEXT && pubtext((const char *)c->n->content) &&
+	    !otherbox(c->n);
+}
+
 /* "Updated: ...", "Aktualisiert am ...": not the publication */
 static int
 updatetext(const char *s)
@@ -3234,7 +3282,7 @@ domdate(struct ex_meta *m, const char *title, int text, int64_t *t)
 		 * notice's; an element marked as a date the last resort */
 		if (anchor >= 0 && d > 6000) {
 			if (c->kind == DC_TEXT && (c->n->parent == NULL ||
-			    !is(c->n->parent, "title")))
+			    !is(c->n->parent, "title")) && !labelled(c))
 				continue;
 			d += 10000;
 		}
@@ -3252,7 +3300,9 @@ domdate(struct ex_meta *m, const char *title, int text, int64_t *t)
 		if (c->kind == DC_CLASS && m->titleh1 != NULL &&
 		    holds(c->n, m->titleh1))
 			continue;
-		if (badplacein(m, c->n, text < 2) ||
+		/* "Erschienen am: 01.11.2023" says what it is, in a box
+		 * named a footer too (not in comments) */
+		if ((badplacein(m, c->n, text < 2) && !labelled(c)) ||
 		    !candate(m, c, &x))
 			continue;
 		bestd = d;
