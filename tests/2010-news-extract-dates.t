@@ -53,4 +53,26 @@ check '"08.01.2020 – 02.02.2020": a span of time, no day of publication' \
 check 'an address segment that is a date: ".../meldungen/29-10-2021"' \
 	'test "$(day url-dmy)" = 2021-10-29'
 
+check 'a date in a data- attribute of a date element (data-date, Unix seconds)' \
+	'test "$(day data-date)" = 2020-03-18 &&
+	 test "$(pub data-timestamp)" = 2020-03-18T12:12:08Z'
+check 'the last resort: a date key in a script'"'"'s data, also escaped' \
+	'test "$(pub script-key)" = 2019-03-02T06:22:28+01:00 &&
+	 test "$(day script-escaped)" = 2016-11-04'
+check 'but any date on the page comes first' \
+	'test "$(day script-late)" = 2022-01-21'
+
+check 'a paragraph that opens with its date in brackets: "(21. November 2022) ..."' \
+	'test "$(day bracket-lead)" = 2022-11-21'
+
+check 'a visible date in the text before a weak <meta name=date>' \
+	'test "$(day weak-text)" = 2021-10-13'
+check 'the address before a weak <meta name=DC.date>' \
+	'test "$(pub weak-url)" = 2020-04-28T00:00:00Z'
+
+check '"Erschienen am: 01.11.2023" in a footer says what it is' \
+	'test "$(day footer-label)" = 2023-11-01'
+check 'but not "Posted on ..." in a comment' \
+	'test "$(pub comment-label)" = null'
+
 done_testing

@@ -29,6 +29,7 @@
 #define MAXLEAD 5	/* words before a date in a text that is its date */
 #define NEARTITLE 2000	/* text characters after the title that are near */
 #define MAXH1 8
+#define MAXSCRIPT 64	/* scripts kept for a last look at their dates */
 
 /* a place in the page that may hold the publication date */
 enum { DC_PROP, DC_TIME, DC_CLASS, DC_TEXT };
@@ -59,6 +60,8 @@ struct ex_meta {
 	int nbylines;
 	struct dcand dates[MAXDATES];	/* time, class ~ date, short texts */
 	int ndates;
+	const xmlNode *scripts[MAXSCRIPT];	/* <script>s, in order */
+	int nscripts;
 	long pos;			/* text characters so far in the walk */
 	xmlNode *firstimg;
 	json_t *ld;			/* the Article object of JSON-LD */
@@ -527,6 +530,8 @@ datelead(const unsigned char *s)
 
 	while (isspace(*s))
 		s++;
+	if (*s == '(' || *s == '[')	/* "(21. November 2022) ..." */
+		s++;
 	if (isdigit(*s))
 		return 1;
 	if (!isupper(*s))
@@ -641,6 +646,9 @@ element(struct ex_meta *m, xmlNode *n)
 			addmeta(m, k, v);
 		break;
 	case 's':
+		if (strcmp(name, "script") == 0 && m->nscripts < MAXSCRIPT &&
+		    n->children != NULL)
+			m->scripts[m->nscripts++] = n;
 		if (strcmp(name, "script") == 0 &&
 		    ((v = news_html_attr(n, "type")) != NULL ?
 		    strcasecmp(v, "application/ld+json") == 0 : untypedld(n)))
@@ -3020,6 +3028,54 @@ baddateplace(const xmlNode *n)
 	return badplace(NULL, n);
 }
 
+/* inside a comment, a form or a box of other pages ("related") */
+static int
+otherbox(const xmlNode *n)
+{
+	static const char *const words[] = {
+		"comment", "respond", "reply", "related", "teaser",
+		"recommend", "popular", "similar", "trending", NULL
+	};
+	const char *const *w;
+
+	for (n = n->parent; n != NULL && n->type == XML_ELEMENT_NODE;
+	    n = n->parent) {
+		if (is(n, "form") || is(n, "a"))
+			return 1;
+		for (w = words; *w; w++)
+			if (classhas(n, *w))
+				return 1;
+	}
+	return 0;
+}
+
+/* "Published on ...", "Erschienen am ...": a publication date */
+static int
+pubtext(const char *s)
+{
+	static const char *const words[] = {
+		"posted on", "published on", "published:",
+		"veröffentlicht am", "veröffentlicht:", "erschienen am",
+		"erstellt am", "publié le", "pubblicato il", "publicado el",
+		"publicado em", "gepubliceerd op", NULL
+	};
+	const char *const *w;
+
+	for (w = words; *w; w++)
+		if (strcasestr(s, *w) != NULL)
+			return 1;
+	return 0;
+}
+
+/* a text that says it is the publication date, not in a comment or a
+ * box of other pages */
+static int
+labelled(const struct dcand *c)
+{
+	return c->kind == DC_TEXT && pubtext((const char *)c->n->content) &&
+	    !otherbox(c->n);
+}
+
 /* "Updated: ...", "Aktualisiert am ...": not the publication */
 static int
 updatetext(const char *s)
@@ -3074,17 +3130,53 @@ span(struct ex_meta *m, char *s)
 	return r;
 }
 
+/* a date in a data- attribute of n, for its scripts */
+static int
+attrdate(struct ex_meta *m, const xmlNode *n, int64_t *t)
+{
+	static const char *const names[] = {
+		"data-date", "data-datetime", "data-published",
+		"data-publish-date", "data-timestamp", "data-time", NULL
+	};
+	const char *const *a;
+	const char *v;
+
+	for (a = names; *a; a++) {
+		if ((v = news_html_attr(n, *a)) == NULL)
+			continue;
+		/* Unix seconds (or milliseconds) */
+		if (strspn(v, "0123456789") == strlen(v) &&
+		    (strlen(v) == 10 || strlen(v) == 13)) {
+			if (news_date_parse(v, 10, 0, NEWS_DATE_EPOCH, t,
+			    NULL) != 0 || *t > m->now + 86400 ||
+			    *t < 788918400)
+				continue;
+			m->dateoff = 0;
+			m->datezone = m->datetime = 1;
+			return 1;
+		}
+		if (dateok(m, v, t))
+			return 1;
+	}
+	return 0;
+}
+
 /* the date of one DOM candidate */
 static int
 candate(struct ex_meta *m, const struct dcand *c, int64_t *t)
 {
 	const char *v;
-	char *s;
+	char *s, *p;
 	int ok, at;
 
 	if (c->kind != DC_TEXT && ((v = news_html_attr(c->n,
 	    "datetime")) != NULL || (v = news_html_attr(c->n,
 	    "content")) != NULL) && dateok(m, v, t))
+		return 1;
+	/* <div class="timeline__arrow" data-date="18. März 2020">, <span
+	 * class="date" data-timestamp="1584533528">: an attribute for
+	 * scripts */
+	if (c->kind != DC_TEXT && attrdate(m, c->n, t))
 		return 1;
 	/* hAtom: <abbr class="published" title="2013-04-04T18:52:11Z"> */
 	if (c->kind == DC_CLASS && (v = news_html_attr(c->n, "title")) !=
@@ -3100,6 +3192,11 @@ candate(struct ex_meta *m, const struct dcand *c, int64_t *t)
 				k--;
 			s[k] = '\0';
 		}
+		/* "(21. November 2022) Energy customers ...": the date
+		 * in brackets that opens a text */
+		if ((*s == '(' || *s == '[') && isdigit((unsigned char)s[1]) &&
+		    (p = strchr(s, *s == '(' ? ')' : ']')) != NULL)
+			*s = *p = ' ';
 	} else
 		s = ex_node_text(c->n);
 	ok = strstr(s, "©") == NULL && news_strcasestr(s, "copyright") == NULL &&
@@ -3188,7 +3285,7 @@ domdate(struct ex_meta *m, const char *title, int text, int64_t *t)
 		 * notice's; an element marked as a date the last resort */
 		if (anchor >= 0 && d > 6000) {
 			if (c->kind == DC_TEXT && (c->n->parent == NULL ||
-			    !is(c->n->parent, "title")))
+			    !is(c->n->parent, "title")) && !labelled(c))
 				continue;
 			d += 10000;
 		}
@@ -3206,7 +3303,9 @@ domdate(struct ex_meta *m, const char *title, int text, int64_t *t)
 		if (c->kind == DC_CLASS && m->titleh1 != NULL &&
 		    holds(c->n, m->titleh1))
 			continue;
-		if (badplacein(m, c->n, text < 2) ||
+		/* "Erschienen am: 01.11.2023" says what it is, in a box
+		 * named a footer too (not in comments) */
+		if ((badplacein(m, c->n, text < 2) && !labelled(c)) ||
 		    !candate(m, c, &x))
 			continue;
 		bestd = d;
@@ -3359,6 +3458,75 @@ keep:
 	m->dateoff = off, m->datezone = zone, m->datetime = tm;
 }
 
+/*
+ * "publishDate":"2019-03-02T06:22:28+01:00" in a script's data (a shop's
+ * product, a review's state, an app's props, JSON-LD that does not
+ * parse), also inside a JSON string (\"pubDate\":\"...\"): the first
+ * such key with a date.
+ */
+static int
+scriptdate1(struct ex_meta *m, const char *s, int64_t *t)
+{
+	static const char *const keys[] = {
+		"datePublished", "publishDate", "publishedDate", "publishedAt",
+		"published_at", "publish_date", "published_date",
+		"date_published", "pubDate", "publicationDate",
+		"firstPublished", "first_published_at", NULL
+	};
+	const char *const *k;
+	const char *p, *q, *e;
+	char v[48];
+	size_t l;
+
+	for (p = s; (p = strchr(p, '"')) != NULL; p++) {
+		/* what the keys open with */
+		if (p[1] == '\0' || strchr("dDpPfF", p[1]) == NULL)
+			continue;
+		for (k = keys; *k; k++)
+			if (strncasecmp(p + 1, *k, (l = strlen(*k))) == 0)
+				break;
+		if (*k == NULL)
+			continue;
+		q = p + 1 + l;
+		if (*q == '\\')
+			q++;
+		if (*q++ != '"')
+			continue;
+		q += strspn(q, " \t");
+		if (*q++ != ':')
+			continue;
+		q += strspn(q, " \t");
+		if (*q == '\\')
+			q++;
+		if (*q++ != '"')
+			continue;
+		for (e = q; *e && *e != '"' && *e != '\\' && e - q < 40; e++)
+			;
+		if (*e != '"' && *e != '\\')
+			continue;
+		memcpy(v, q, (size_t)(e - q));
+		v[e - q] = '\0';
+		if (dateok(m, v, t))
+			return 1;
+	}
+	return 0;
+}
+
+static int
+scriptdate(struct ex_meta *m, int64_t *t)
+{
+	xmlChar *c;
+	int i, ok = 0;
+
+	for (i = 0; i < m->nscripts && !ok; i++) {
+		if ((c = xmlNodeGetContent(m->scripts[i])) == NULL)
+			continue;
+		ok = scriptdate1(m, (const char *)c, t);
+		xmlFree(c);
+	}
+	return ok;
+}
+
 static int
 published(struct ex_meta *m, const char *title, int64_t *t)
 {
@@ -3376,7 +3544,8 @@ published(struct ex_meta *m, const char *title, int64_t *t)
 		"mediator_published_time", "twt-published-at",
 		"vr:published_time", "citation_online_date", NULL
 	};
-	/* often the date of the last change: after the visible date */
+	/* often the date of the last change or of the page's making:
+	 * after the visible dates and the address */
 	static const char *const weak[] = {
 		"date", "dc.date", "dcterms.date", "dcterms.created",
 		"dc.date.created", "citation_date", "article.published",
@@ -3405,14 +3574,14 @@ published(struct ex_meta *m, const char *title, int64_t *t)
 			return 1;
 	if (domdate(m, title, 0, t))
 		return 1;
-	for (k = weak; *k; k++)
-		if (dateok(m, metaget(m, *k), t))
-			return 1;
 	if (urldate(m, m->url, t) || urldate(m, m->canonical, t) ||
 	    urldate(m, metaget(m, "og:url"), t))
 		return 1;
 	if (domdate(m, title, 1, t))
 		return 1;
+	for (k = weak; *k; k++)
+		if (dateok(m, metaget(m, *k), t))
+			return 1;
 	/* just below the title, in a box named a sidebar or teaser but
 	 * not a link ("podcast-description__sidebar", "page__teaser-text"):
 	 * the page's own all the same */
@@ -3420,7 +3589,7 @@ published(struct ex_meta *m, const char *title, int64_t *t)
 		return 1;
 	if (dateok(m, ldstr(m, "dateModified"), t))
 		return 1;
-	return 0;
+	return scriptdate(m, t);
 }
 
 static int
