@@ -562,20 +562,21 @@ news_reader_next(struct news_reader *r, json_t **rec)
 /*
  * The writer: what json_dumps(rec, JSON_COMPACT | JSON_REAL_PRECISION(15))
  * writes, byte for byte, without its character-at-a-time string loop and
- * its copies: strings (text, content: most of a record) go out in runs
- * between the bytes that need escaping.  Reals, and anything odd (a
- * string that is not valid UTF-8, nesting deeper than jansson would go),
- * are left to jansson.  Returns 0, or -1 when jansson refuses the value.
+ * its copies: strings (text, content, a page's html: most of a record) go
+ * out in runs between the bytes that need escaping.  Reals are left to
+ * jansson.  news-fetch builds its lines with the same functions.
  */
-static int dump(struct news_buf *b, json_t *j, int depth);
-
-static void
-dump_string(struct news_buf *b, const char *s, size_t len)
+int
+news_json_put_string(struct news_buf *b, const char *s, size_t len, int check)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	const unsigned char *p = (const unsigned char *)s, *e = p + len, *q;
 	char esc[6] = { '\\', 'u', '0', '0', 0, 0 };
 
+	if (check && !news_utf8_valid(s, len))
+		return -1;
+	if (b->cap - b->len <= len + 2)
+		news_buf_grow(b, len + 2);
 	news_buf_addc(b, '"');
 	for (;;) {
 		q = plainrun(p, e);
@@ -600,10 +601,11 @@ dump_string(struct news_buf *b, const char *s, size_t len)
 		p = q + 1;
 	}
 	news_buf_addc(b, '"');
+	return 0;
 }
 
 static int
-dump(struct news_buf *b, json_t *j, int depth)
+put(struct news_buf *b, json_t *j, int depth)
 {
 	const char *k;
 	json_t *v;
@@ -617,14 +619,13 @@ dump(struct news_buf *b, json_t *j, int depth)
 	case JSON_OBJECT:
 		news_buf_addc(b, '{');
 		json_object_keylen_foreach(j, k, n, v) {
-			if (!news_utf8_valid(k, n))
-				return -1;
 			if (!first)
 				news_buf_addc(b, ',');
 			first = 0;
-			dump_string(b, k, n);
+			if (news_json_put_string(b, k, n, 1) < 0)
+				return -1;
 			news_buf_addc(b, ':');
-			if (dump(b, v, depth + 1) < 0)
+			if (put(b, v, depth + 1) < 0)
 				return -1;
 		}
 		news_buf_addc(b, '}');
@@ -634,18 +635,14 @@ dump(struct news_buf *b, json_t *j, int depth)
 		for (i = 0; i < json_array_size(j); i++) {
 			if (i > 0)
 				news_buf_addc(b, ',');
-			if (dump(b, json_array_get(j, i), depth + 1) < 0)
+			if (put(b, json_array_get(j, i), depth + 1) < 0)
 				return -1;
 		}
 		news_buf_addc(b, ']');
 		return 0;
 	case JSON_STRING:
-		k = json_string_value(j);
-		n = json_string_length(j);
-		if (!news_utf8_valid(k, n))
-			return -1;
-		dump_string(b, k, n);
-		return 0;
+		return news_json_put_string(b, json_string_value(j),
+		    json_string_length(j), 1);
 	case JSON_INTEGER:
 		news_buf_printf(b, "%" JSON_INTEGER_FORMAT, json_integer_value(j));
 		return 0;
@@ -670,6 +667,19 @@ dump(struct news_buf *b, json_t *j, int depth)
 }
 
 int
+news_json_put(struct news_buf *b, json_t *v)
+{
+	size_t start = b->len;
+
+	if (put(b, v, 0) == 0)
+		return 0;
+	b->len = start;
+	if (b->s != NULL)
+		b->s[start] = '\0';
+	return -1;
+}
+
+int
 news_record_write(json_t *rec, FILE *fp)
 {
 	static struct news_buf b;
@@ -677,7 +687,7 @@ news_record_write(json_t *rec, FILE *fp)
 	int r = 0;
 
 	news_buf_reset(&b);
-	if (dump(&b, rec, 0) == 0) {
+	if (news_json_put(&b, rec) == 0) {
 		news_buf_addc(&b, '\n');
 		if (fwrite(b.s, 1, b.len, fp) != b.len)
 			r = -1;

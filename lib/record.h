@@ -64,6 +64,20 @@ json_t *news_record_parse(const char *line, size_t len, char *err, size_t errlen
 int news_record_write(json_t *rec, FILE *fp);
 
 /*
+ * Append v to b as compact JSON, byte for byte what news_record_write
+ * writes (jansson's compact form, keys in their order).  Returns 0, or -1
+ * with b as it was when jansson would refuse v too (a string that is not
+ * valid UTF-8, nesting deeper than jansson's limit).
+ */
+struct news_buf;
+int news_json_put(struct news_buf *b, json_t *v);
+/*
+ * Append s[0..len) to b as a JSON string.  With check set, -1 (b as it
+ * was) when s is not valid UTF-8; without it, s must be valid.
+ */
+int news_json_put_string(struct news_buf *b, const char *s, size_t len, int check);
+
+/*
  * A short identifier for a record in diagnostics: its "id", else "url",
  * else "path", else NULL.
  */

@@ -689,7 +689,7 @@ add_category(struct feed *f, const char *s)
 			goto out;
 	mark = f->cats.len;
 	news_buf_addc(&f->cats, f->ncats ? ',' : '[');
-	if (json_put_utf8(&f->cats, s, n) != 0) {
+	if (news_json_put_string(&f->cats, s, n, 1) != 0) {
 		f->cats.len = mark;
 		f->cats.s[mark] = '\0';
 		goto out;
@@ -802,6 +802,15 @@ item_author(struct feed *f, char **namep, char **emailp)
 	*emailp = email;
 }
 
+/* o as JSON text appended to b: its strings are valid UTF-8 (set_str
+ * repairs them), so jansson's own refusal cannot happen here */
+static void
+putjson(struct news_buf *b, json_t *o)
+{
+	if (news_json_put(b, o) != 0)
+		news_fatal("feed.c: an item that cannot be written as JSON");
+}
+
 static json_t *
 feed_object(struct feed *f)
 {
@@ -824,7 +833,7 @@ feed_text(struct feed *f)
 	    f->fobj_link != f->fslot[FS_LINK]) {
 		o = feed_object(f);
 		news_buf_reset(&f->ftext);
-		json_put(&f->ftext, o);
+		putjson(&f->ftext, o);
 		json_decref(o);
 		f->fobj_title = f->fslot[FS_TITLE];
 		f->fobj_link = f->fslot[FS_LINK];
@@ -862,7 +871,7 @@ emit(struct feed *f, json_t *o)
 	struct feed_item it;
 
 	news_buf_reset(&f->line);
-	json_put(&f->line, o);
+	putjson(&f->line, o);
 	it.json = f->line.s;
 	it.len = f->line.len;
 	it.id = news_record_str(o, "id");
@@ -894,9 +903,9 @@ put_field_n(struct news_buf *b, const char *ks, size_t kn, const char *v)
 	memcpy(b->s + b->len, ks, kn);
 	b->len += kn;
 	n = strlen(v);
-	if (json_put_utf8(b, v, n) != 0) {
+	if (news_json_put_string(b, v, n, 1) != 0) {
 		r = news_utf8_repair(v, n, &n);
-		json_put_string(b, r, n);
+		news_json_put_string(b, r, n, 0);
 		free(r);
 	}
 }
@@ -949,7 +958,7 @@ item_end(struct feed *f)
 	}
 	if (f->encs && json_array_size(f->encs)) {
 		news_buf_adds(b, b->len > 1 ? ",\"enclosures\":" : "\"enclosures\":");
-		json_put(b, f->encs);
+		putjson(b, f->encs);
 	}
 	if ((img = first(f, SL_THUMB, SL_ITIMAGE)) == NULL && f->encs) {
 		json_array_foreach(f->encs, i, v) {

@@ -91,13 +91,6 @@ void feed_set_json_max(struct feed *f, size_t max);
 int feed_parse_mem(const char *url, const char *p, size_t n, feed_item_fn fn,
     void *arg, char *err, size_t errlen);
 
-/* ---- jsonout.c ---- */
-/* compact JSON text as news_record_write() writes it, appended to b */
-void json_put(struct news_buf *b, json_t *v);
-void json_put_string(struct news_buf *b, const char *s, size_t n);
-/* the same for s that may not be valid UTF-8: -1 (b unchanged) if it is not */
-int json_put_utf8(struct news_buf *b, const char *s, size_t n);
-
 /* ---- sources.c ---- */
 struct source {
 	char *url;	/* as given: http(s) URL, file:// URL or path */
