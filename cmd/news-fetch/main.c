@@ -176,6 +176,12 @@ finish(struct job *j, int ok_fetch)
 			state_commit(state, j->src->url, NULL, NULL, 0,
 			    j->keys, j->nkeys);
 	}
+	/*
+	 * Without a state, a feed's items go out when it is done: a feed
+	 * that hangs must not hold back the feeds that finished.
+	 */
+	if (!state && !stdout_dead && j->emitted > 0 && fflush(stdout) != 0)
+		stdout_dead = 1;
 	if (news_verbose)
 		news_info("%s: %zu new items%s", j->src->url, j->emitted,
 		    r->status == 304 ? " (not modified)" : "");
