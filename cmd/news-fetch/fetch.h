@@ -148,8 +148,9 @@ struct http_req {
 	double not_before;
 	char *host;
 	long first_status, hop_status;
-	char *first_location;
-	char *hop_url;		/* the URL of the response being read */
+	char *last_location;	/* the last Location header, as sent */
+	char *hop_url;		/* where the last redirect leads */
+	char *read_url;		/* the URL of the response being read */
 	char *perm_target;	/* where the leading 301/308 hops lead */
 	int perm_open;		/* every hop so far was 301/308 */
 	void *easy;

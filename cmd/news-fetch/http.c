@@ -102,12 +102,13 @@ http_req_clear(struct http_req *r)
 	free(r->moved);
 	free(r->error);
 	free(r->host);
-	free(r->first_location);
+	free(r->last_location);
 	free(r->hop_url);
+	free(r->read_url);
 	free(r->perm_target);
 	r->final_url = r->content_type = r->etag_new = r->last_modified_new = NULL;
-	r->moved = r->error = r->host = r->first_location = NULL;
-	r->hop_url = r->perm_target = NULL;
+	r->moved = r->error = r->host = r->last_location = NULL;
+	r->hop_url = r->read_url = r->perm_target = NULL;
 }
 
 static struct host *
@@ -229,6 +230,8 @@ header_cb(char *p, size_t size, size_t nmemb, void *arg)
 			r->first_status = code;
 		if (code >= 200)
 			r->hop_status = code;
+		free(r->read_url);
+		r->read_url = news_xstrdup(r->hop_url ? r->hop_url : r->url);
 		free(r->etag_new);
 		free(r->last_modified_new);
 		free(r->content_type);
@@ -241,12 +244,8 @@ header_cb(char *p, size_t size, size_t nmemb, void *arg)
 	} else if (HDR("content-type:")) {
 		set_str(&r->content_type, v, n - (v - p));
 	} else if (HDR("location:")) {
-		if (r->first_location == NULL)
-			set_str(&r->first_location, v, n - (v - p));
-		set_str(&tmp, v, n - (v - p));
-		hop(r, tmp);
-		free(tmp);
-		tmp = NULL;
+		set_str(&r->last_location, v, n - (v - p));
+		hop(r, r->last_location);
 	} else if (HDR("retry-after:")) {
 		set_str(&tmp, v, n - (v - p));
 		r->retry_after = parse_retry_after(tmp);
@@ -295,10 +294,11 @@ start(struct http *h, struct http_req *r, struct host *x, double now)
 	r->max_size = h->o.max_size ? h->o.max_size : (size_t)-1;
 	r->first_status = r->hop_status = 0;
 	r->retry_after = 0;
-	free(r->first_location);
+	free(r->last_location);
 	free(r->hop_url);
+	free(r->read_url);
 	free(r->perm_target);
-	r->first_location = r->hop_url = r->perm_target = NULL;
+	r->last_location = r->hop_url = r->read_url = r->perm_target = NULL;
 	r->perm_open = 1;
 	curl_easy_setopt(e, CURLOPT_URL, r->url);
 	curl_easy_setopt(e, CURLOPT_PRIVATE, ez);
@@ -424,7 +424,11 @@ done(struct http *h, struct http_req *r, CURLcode res, const char *errbuf)
 	curl_easy_getinfo(e, CURLINFO_REDIRECT_COUNT, &nredir);
 	r->status = code;
 	free(r->final_url);
-	r->final_url = news_xstrdup(eff ? eff : r->url);
+	/* a refused redirect's target was never fetched */
+	if (res == CURLE_UNSUPPORTED_PROTOCOL && r->read_url)
+		r->final_url = news_xstrdup(r->read_url);
+	else
+		r->final_url = news_xstrdup(eff ? eff : r->url);
 	r->fetched_at = time(NULL);
 	free(r->error);
 	r->error = NULL;
@@ -443,8 +447,15 @@ done(struct http *h, struct http_req *r, CURLcode res, const char *errbuf)
 		return 0;
 	}
 	if (res == CURLE_UNSUPPORTED_PROTOCOL) {
+		char *to = NULL;
+
+		if (r->last_location && r->read_url)
+			to = news_url_resolve(r->read_url, r->last_location);
+		if (to == NULL && r->last_location)
+			to = news_xstrdup(r->last_location);
 		r->error = msg("redirect to %s refused (only http and https)",
-		    r->first_location ? r->first_location : "another scheme");
+		    to ? to : "another scheme");
+		free(to);
 		return 0;
 	}
 	if (res == CURLE_TOO_MANY_REDIRECTS) {
