@@ -354,11 +354,18 @@ is_abs_http(const char *s)
 	    strpbrk(s, " \t\r\n\\") == NULL && strstr(s, "/.") == NULL;
 }
 
-/* resolve ref against the base at depth d; NULL when not usable */
+/*
+ * Resolve ref against the base at depth d; NULL when not usable.  The
+ * base is an xml:base in scope; else, in RSS and RDF, the channel's link
+ * when it is an http(s) URL (the site relative item links are written
+ * for); else the feed's own URL.  A channel link that is not http(s)
+ * (javascript:, a bare word) is never a base.
+ */
 static char *
 resolve(struct feed *f, int d, const char *ref)
 {
 	const char *base = d > 0 && d < MAXDEPTH ? f->base[d] : f->base[0];
+	const char *site = f->fslot[FS_LINK];
 	char *r;
 
 	while (is_ws((unsigned char)*ref))
@@ -367,9 +374,13 @@ resolve(struct feed *f, int d, const char *ref)
 		return NULL;
 	if (is_abs_http(ref))
 		return trimdup(ref, strlen(ref));
+	if (site && !news_url_is_http(site))
+		site = NULL;
+	if (site && base == f->base[0] && !f->json && f->format != F_ATOM)
+		base = site;
 	r = news_url_resolve(base, ref);
-	if (r == NULL && f->fslot[FS_LINK] && base != f->fslot[FS_LINK])
-		r = news_url_resolve(f->fslot[FS_LINK], ref);
+	if (r == NULL && site && base != site)
+		r = news_url_resolve(site, ref);
 	if (r && (strncasecmp(r, "javascript:", 11) == 0 ||
 	    strncasecmp(r, "data:", 5) == 0 || strncasecmp(r, "vbscript:", 9) == 0 ||
 	    (strncasecmp(r, "file:", 5) == 0 && !f->local) ||
@@ -1355,11 +1366,6 @@ end_one(struct feed *f)
 	f->depth--;
 	if (d >= MAXDEPTH)
 		return;
-	if (f->ownbase[d]) {
-		free(f->base[d]);
-		f->ownbase[d] = 0;
-	}
-	f->base[d] = NULL;
 	if (f->cap) {
 		if (d == f->cap) {
 			if (f->capslot == SL_GUID && f->capdiv == -1) {
@@ -1371,7 +1377,7 @@ end_one(struct feed *f)
 				free(s);
 			}
 			f->depth = d;
-			cap_end(f);
+			cap_end(f);	/* with the element's own xml:base */
 			f->depth = d - 1;
 		} else if (f->capmarkup && d != f->capdiv) {
 			if ((c = strchr(name, ':')) != NULL)
@@ -1379,8 +1385,14 @@ end_one(struct feed *f)
 			if (!is_void(name))
 				news_buf_printf(&f->text, "</%s>", name);
 		}
-		return;
 	}
+	if (f->ownbase[d]) {
+		free(f->base[d]);
+		f->ownbase[d] = 0;
+	}
+	f->base[d] = NULL;
+	if (f->cap)
+		return;
 	if (d == f->skip) {
 		f->skip = 0;
 		return;
