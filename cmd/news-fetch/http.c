@@ -13,6 +13,8 @@
  * max_size are cut off with an error; gzip, deflate and brotli are
  * accepted.  Body bytes of 2xx replies go to on_data as they arrive.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -20,6 +22,8 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
+#include <sys/resource.h>
 
 #include <curl/curl.h>
 
@@ -29,6 +33,15 @@
 #include "fetch.h"
 
 #define BACKOFF_BASE 0.5	/* seconds before the first retry */
+/*
+ * File descriptors a transfer may hold: its socket, the threaded
+ * resolver's socket pair while it resolves, and the connection cache
+ * (2 per job, see http_new); and those left for the rest of the
+ * process (stdio, the state database and its journal, curl's own).
+ */
+#define FDS_PER_JOB 3
+#define FDS_SPARE 8		/* beyond those open when the pool starts */
+#define FDS_OPEN_GUESS 56	/* those open, before they are counted */
 
 struct host {
 	char *name;
@@ -64,15 +77,92 @@ http_now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* the descriptors open now (counted only when the limit is small) */
+static long
+fds_open(long limit)
+{
+	long fd, n = 0;
+
+	for (fd = 0; fd < limit; fd++)
+		if (fcntl((int)fd, F_GETFD) != -1)
+			n++;
+	return n;
+}
+
+static long
+fds_limit(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY)
+		return -1;
+	return (long)rl.rlim_cur;
+}
+
+/*
+ * EMFILE or ENFILE when no descriptor can be opened now, else 0: curl
+ * says only "Couldn't connect" when socket() failed.
+ */
+static int
+fds_exhausted(void)
+{
+	int fd = open("/dev/null", O_RDONLY | O_CLOEXEC), e = errno;
+
+	if (fd >= 0) {
+		close(fd);
+		return 0;
+	}
+	return e == EMFILE || e == ENFILE ? e : 0;
+}
+
+/*
+ * -j as RLIMIT_NOFILE allows: the soft limit is raised towards the hard
+ * one as far as the jobs need, and where that is not enough, jobs is
+ * lowered with a note (else transfers fail with EMFILE at random).
+ */
+static int
+fd_jobs(int jobs)
+{
+	struct rlimit rl;
+	rlim_t need = (rlim_t)jobs * FDS_PER_JOB + FDS_SPARE + FDS_OPEN_GUESS;
+	long avail, fit;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY ||
+	    rl.rlim_cur >= need)
+		return jobs;
+	if (rl.rlim_max == RLIM_INFINITY || rl.rlim_max > rl.rlim_cur) {
+		struct rlimit up = rl;
+
+		up.rlim_cur = rl.rlim_max != RLIM_INFINITY && rl.rlim_max < need ?
+		    rl.rlim_max : need;
+		if (setrlimit(RLIMIT_NOFILE, &up) == 0)
+			rl = up;
+		if (rl.rlim_cur >= need)
+			return jobs;
+	}
+	avail = (long)rl.rlim_cur - fds_open((long)rl.rlim_cur) - FDS_SPARE;
+	fit = avail / FDS_PER_JOB;
+	if (fit < 1)
+		fit = 1;
+	if (fit < jobs) {
+		news_info("-j %d lowered to %ld: %ld file descriptors allowed "
+		    "(RLIMIT_NOFILE; about %d a transfer)", jobs, fit,
+		    (long)rl.rlim_cur, FDS_PER_JOB);
+		return (int)fit;
+	}
+	return jobs;
+}
+
 struct http *
 http_new(const struct http_opts *o)
 {
 	struct http *h = news_xcalloc(1, sizeof(*h));
 
 	h->o = *o;
+	h->o.jobs = fd_jobs(o->jobs);
 	if ((h->multi = curl_multi_init()) == NULL)
 		news_fatal("libcurl: cannot create a multi handle");
-	curl_multi_setopt(h->multi, CURLMOPT_MAXCONNECTS, (long)o->jobs * 2);
+	curl_multi_setopt(h->multi, CURLMOPT_MAXCONNECTS, (long)h->o.jobs * 2);
 	return h;
 }
 
@@ -417,9 +507,10 @@ done(struct http *h, struct http_req *r, CURLcode res, const char *errbuf)
 {
 	CURL *e = r->easy;
 	char *eff = NULL;
-	long code = 0, nredir = 0;
+	long code = 0, nredir = 0, oserr = 0;
 
 	curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &code);
+	curl_easy_getinfo(e, CURLINFO_OS_ERRNO, &oserr);
 	curl_easy_getinfo(e, CURLINFO_EFFECTIVE_URL, &eff);
 	curl_easy_getinfo(e, CURLINFO_REDIRECT_COUNT, &nredir);
 	r->status = code;
@@ -460,6 +551,20 @@ done(struct http *h, struct http_req *r, CURLcode res, const char *errbuf)
 	}
 	if (res == CURLE_TOO_MANY_REDIRECTS) {
 		r->error = msg("too many redirects (more than 10)");
+		return 0;
+	}
+	if (res != CURLE_OK && oserr != EMFILE && oserr != ENFILE && code == 0)
+		oserr = fds_exhausted();
+	if (res != CURLE_OK && (oserr == EMFILE || oserr == ENFILE)) {
+		/* the process's own limit, not the host's failure */
+		if (!r->delivered && r->attempts <= h->o.retries) {
+			r->not_before = http_now() + backoff(r->attempts);
+			return 1;
+		}
+		r->error = oserr == EMFILE ? msg("out of file descriptors (the "
+		    "limit is %ld, RLIMIT_NOFILE): lower -j or raise ulimit -n",
+		    fds_limit()) : msg("out of file descriptors (the system's "
+		    "file table is full)");
 		return 0;
 	}
 	if (res != CURLE_OK) {
