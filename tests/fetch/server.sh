@@ -5,13 +5,14 @@
 # $SCRATCH/httpd2.log).  The servers are stopped when the test exits.
 HTTPD_PID=
 HTTPD2_PID=
-httpd_trap() {
+
+# httpd_run N: server N ("" or 2): PORTN, BASEN, HTTPDN_PID
+httpd_run() {
+	python3 "$FIXTURES/fetch/httpd.py" "$SCRATCH/port$1" "$SCRATCH/httpd$1.log" "$FIXTURES/fetch" &
+	eval "HTTPD$1_PID=\$!"
 	trap 'kill $HTTPD_PID $HTTPD2_PID 2>/dev/null; cd /; if [ "$tap_fail" -eq 0 ]; then rm -rf "$SCRATCH"; else echo "# scratch kept in $SCRATCH"; fi' EXIT
-}
-# httpd_wait PORTFILE: wait for a server to write its port
-httpd_wait() {
 	n=0
-	while [ ! -s "$1" ]; do
+	while [ ! -s "$SCRATCH/port$1" ]; do
 		sleep 0.1
 		n=$((n + 1))
 		if [ $n -gt 100 ]; then
@@ -19,24 +20,14 @@ httpd_wait() {
 			exit 1
 		fi
 	done
+	eval "PORT$1=\$(cat \"\$SCRATCH/port$1\")"
+	eval "BASE$1=http://127.0.0.1:\$PORT$1"
+	: > "$SCRATCH/httpd$1.log"
+	export "PORT$1" "BASE$1"
 }
 start_httpd() {
-	python3 "$FIXTURES/fetch/httpd.py" "$SCRATCH/port" "$SCRATCH/httpd.log" "$FIXTURES/fetch" &
-	HTTPD_PID=$!
-	httpd_trap
-	httpd_wait "$SCRATCH/port"
-	PORT=$(cat "$SCRATCH/port")
-	BASE=http://127.0.0.1:$PORT
-	: > "$SCRATCH/httpd.log"
-	export PORT BASE
+	httpd_run ""
 }
 start_httpd2() {
-	python3 "$FIXTURES/fetch/httpd.py" "$SCRATCH/port2" "$SCRATCH/httpd2.log" "$FIXTURES/fetch" &
-	HTTPD2_PID=$!
-	httpd_trap
-	httpd_wait "$SCRATCH/port2"
-	PORT2=$(cat "$SCRATCH/port2")
-	BASE2=http://127.0.0.1:$PORT2
-	: > "$SCRATCH/httpd2.log"
-	export PORT2 BASE2
+	httpd_run 2
 }
