@@ -130,7 +130,8 @@ bench: all $(BENCH_BIN)
 	    echo "== $$b"; NEWS_BIN=$(CURDIR)/$(BIN) NEWS_BUILD=$(CURDIR)/$(O) \
 	    NEWS_TOP=$(CURDIR) sh $$b || exit 1; done
 
-# libFuzzer targets: tests/fuzz/NAME.c defines LLVMFuzzerTestOneInput.
+# libFuzzer targets: tests/fuzz/NAME.c defines LLVMFuzzerTestOneInput; its
+# seeds are tests/fuzz/seeds/NAME/ and its dictionary tests/fuzz/NAME.dict.
 FUZZCC = clang
 FUZZTIME = 60
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
@@ -147,6 +148,7 @@ fuzz: $(FUZZ_BIN)
 	@for f in $(FUZZ_BIN); do n=$${f##*/}; mkdir -p build/fuzz/corpus-$$n; \
 	    echo "== fuzz $$n for $(FUZZTIME)s"; \
 	    $$f -max_total_time=$(FUZZTIME) -max_len=65536 -print_final_stats=1 \
+	        $$(test -f tests/fuzz/$$n.dict && echo -dict=tests/fuzz/$$n.dict) \
 	        build/fuzz/corpus-$$n $$(test -d tests/fuzz/seeds/$$n && echo tests/fuzz/seeds/$$n) \
 	        >build/fuzz/$$n.log 2>&1; st=$$?; tail -n 12 build/fuzz/$$n.log; \
 	    if [ $$st -ne 0 ]; then echo "make fuzz: $$n failed (exit $$st): build/fuzz/$$n.log"; exit 1; fi; done
