@@ -171,10 +171,11 @@ $(eval $(call fuzz_build,build/fuzz,FUZZCC,FUZZ_FLAGS,))
 $(eval $(call fuzz_build,build/fuzz-plain,CC,FUZZ_PLAIN_FLAGS,build/fuzz-plain/obj/tests/fuzz/driver/main.o))
 fuzz-plain: $(FUZZ_PLAIN_BIN)
 fuzz-build: $(FUZZ_BIN)
-fuzz: $(FUZZ_BIN)
+fuzz: $(FUZZ_BIN) $(DATA_BUILT)
 	@for f in $(FUZZ_BIN); do n=$${f##*/}; mkdir -p build/fuzz/corpus-$$n; \
 	    echo "== fuzz $$n for $(FUZZTIME)s"; \
 	    $$f -max_total_time=$(FUZZTIME) -max_len=65536 -print_final_stats=1 \
+	        -artifact_prefix=build/fuzz/$$n- \
 	        $$(test -f tests/fuzz/$$n.dict && echo -dict=tests/fuzz/$$n.dict) \
 	        build/fuzz/corpus-$$n $$(test -d tests/fuzz/seeds/$$n && echo tests/fuzz/seeds/$$n) \
 	        >build/fuzz/$$n.log 2>&1; st=$$?; tail -n 12 build/fuzz/$$n.log; \
