@@ -6,6 +6,7 @@
 #   make SANITIZE=1 check   the same under ASan + UBSan (objects apart)
 #   make bench          print benchmark figures
 #   make fuzz           build and run the libFuzzer targets (FUZZTIME s each)
+#   make fuzz-plain     the fuzz targets without libFuzzer, to run given files
 #   make demo           run the whole pipeline on examples/
 #   make install / uninstall   honour PREFIX, MANPREFIX, DESTDIR
 #
@@ -130,23 +131,52 @@ bench: all $(BENCH_BIN)
 	    echo "== $$b"; NEWS_BIN=$(CURDIR)/$(BIN) NEWS_BUILD=$(CURDIR)/$(O) \
 	    NEWS_TOP=$(CURDIR) sh $$b || exit 1; done
 
-# libFuzzer targets: tests/fuzz/NAME.c defines LLVMFuzzerTestOneInput.
+# libFuzzer targets: tests/fuzz/NAME.c defines LLVMFuzzerTestOneInput; its
+# seeds are tests/fuzz/seeds/NAME/ and its dictionary tests/fuzz/NAME.dict.
+# lib/ and the tools' sources (FUZZ_LINK_NAME, set in tool.mk) are compiled
+# once into build/fuzz/obj/ and linked into each target.  fuzz-plain builds
+# the same targets without libFuzzer, with $(CC) and a main() that runs each
+# file given (tests/fuzz/driver/main.c), for machines without clang's
+# libFuzzer: tests/0110-fuzz-seeds.t runs one or the other over the seeds.
 FUZZCC = clang
 FUZZTIME = 60
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
-FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
-FUZZ_TOOL_SRC = $(filter-out %/main.c,$(wildcard cmd/*/*.c))
-build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(wildcard lib/*.h) $(FUZZ_TOOL_SRC)
-	@mkdir -p build/fuzz
-	$(FUZZCC) -std=c11 -D_GNU_SOURCE -DNEWS_FUZZ $(FUZZ_FLAGS) -Ilib \
-	    $(addprefix -I,$(wildcard cmd/*)) $(DEP_CFLAGS) \
-	    -DNEWS_VERSION=\"$(VERSION)\" -DNEWS_DATADIR=\"$(DATAPREFIX)\" \
-	    -o $@ $< $(LIB_SRC) $(FUZZ_LINK_$*) $(EXTRA_LIBS) $(DEP_LIBS)
+FUZZ_PLAIN_FLAGS = -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_NAMES := $(FUZZ_SRC:tests/fuzz/%.c=%)
+FUZZ_BIN := $(FUZZ_NAMES:%=build/fuzz/%)
+FUZZ_PLAIN_BIN := $(FUZZ_NAMES:%=build/fuzz-plain/%)
+FUZZ_CPPFLAGS = -std=c11 -D_GNU_SOURCE -DNEWS_FUZZ -Ilib \
+	$(addprefix -I,$(wildcard cmd/*)) $(DEP_CFLAGS) \
+	-DNEWS_VERSION=\"$(VERSION)\" -DNEWS_DATADIR=\"$(DATAPREFIX)\"
+FUZZ_HDR := $(wildcard lib/*.h cmd/*/*.h)
+
+# fuzz_build(dir, compiler variable, flags variable, extra objects)
+define fuzz_build
+$(1)/.flags: FORCE
+	@mkdir -p $(1)
+	@echo '$$($(2)) $$($(3)) $$(FUZZ_CPPFLAGS)' | cmp -s - $$@ || \
+		echo '$$($(2)) $$($(3)) $$(FUZZ_CPPFLAGS)' > $$@
+$(1)/obj/%.o: %.c $(1)/.flags $(FUZZ_HDR)
+	@mkdir -p $$(dir $$@)
+	$$($(2)) $$(FUZZ_CPPFLAGS) $$($(3)) -c -o $$@ $$<
+$$(foreach n,$(FUZZ_NAMES),$$(eval $$(call fuzz_link,$(1),$(2),$(3),$(4),$$(n))))
+endef
+# fuzz_link(dir, compiler variable, flags variable, extra objects, target)
+define fuzz_link
+$(1)/$(5): $(1)/obj/tests/fuzz/$(5).o $(4) $(LIB_SRC:%.c=$(1)/obj/%.o) \
+    $(patsubst %.c,$(1)/obj/%.o,$(FUZZ_LINK_$(5)))
+	$$($(2)) $$($(3)) -o $$@ $$(filter %.o,$$^) $$(EXTRA_LIBS) $$(DEP_LIBS)
+endef
+$(eval $(call fuzz_build,build/fuzz,FUZZCC,FUZZ_FLAGS,))
+$(eval $(call fuzz_build,build/fuzz-plain,CC,FUZZ_PLAIN_FLAGS,build/fuzz-plain/obj/tests/fuzz/driver/main.o))
+fuzz-plain: $(FUZZ_PLAIN_BIN)
 fuzz-build: $(FUZZ_BIN)
-fuzz: $(FUZZ_BIN)
+fuzz: $(FUZZ_BIN) $(DATA_BUILT)
 	@for f in $(FUZZ_BIN); do n=$${f##*/}; mkdir -p build/fuzz/corpus-$$n; \
 	    echo "== fuzz $$n for $(FUZZTIME)s"; \
 	    $$f -max_total_time=$(FUZZTIME) -max_len=65536 -print_final_stats=1 \
+	        -artifact_prefix=build/fuzz/$$n- \
+	        $$(test -f tests/fuzz/$$n.dict && echo -dict=tests/fuzz/$$n.dict) \
 	        build/fuzz/corpus-$$n $$(test -d tests/fuzz/seeds/$$n && echo tests/fuzz/seeds/$$n) \
 	        >build/fuzz/$$n.log 2>&1; st=$$?; tail -n 12 build/fuzz/$$n.log; \
 	    if [ $$st -ne 0 ]; then echo "make fuzz: $$n failed (exit $$st): build/fuzz/$$n.log"; exit 1; fi; done
@@ -186,4 +216,4 @@ uninstall:
 clean:
 	rm -rf build bin
 
-.PHONY: all check bench fuzz fuzz-build demo deps install uninstall clean units FORCE
+.PHONY: all check bench fuzz fuzz-build fuzz-plain demo deps install uninstall clean units FORCE
