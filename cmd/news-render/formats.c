@@ -10,8 +10,17 @@
 #include "cal.h"
 #include "date.h"
 #include "render.h"
+#include "text.h"
 
 #define SOURCE_COLS 16
+
+/* s without the controls a terminal or a mail reader would act on
+ * (news_text_for_terminal), a new string; NULL stays NULL */
+static char *
+safe(const char *s, int keepnl)
+{
+	return s == NULL ? NULL : news_text_for_terminal(s, strlen(s), keepnl);
+}
 
 /* display columns of UTF-8 s (wcwidth), and the prefix that fits in max */
 static size_t
@@ -91,31 +100,40 @@ text(struct site *s, const struct options *o, FILE *fp)
 	}
 	for (i = 0; i < s->n && !ferror(fp); i++) {
 		const struct article *a = &s->a[i];
+		char *title = safe(a->title, 0);
+		char *source = safe(a->source ? a->source : "", 0);
+		char *url = safe(a->url ? a->url : a->id, 0);
 
 		if (a->dated && news_cal_day(a->published, 0, &y, &m, &d) == 0)
 			snprintf(date, sizeof date, "%04d-%02d-%02d", y, m, d);
 		else
 			snprintf(date, sizeof date, "%-10s", "");
 		fprintf(fp, "%s%s%s  ", dim, date, reset);
-		column(fp, a->source ? a->source : "", SOURCE_COLS, 1);
+		column(fp, source, SOURCE_COLS, 1);
 		fprintf(fp, "  %s", bold);
 		if (titlew > 0)
-			column(fp, a->title, titlew, 1);
+			column(fp, title, titlew, 1);
 		else
-			fputs(a->title, fp);
-		fprintf(fp, "%s  %s\n", reset, a->url ? a->url : a->id);
+			fputs(title, fp);
+		fprintf(fp, "%s  %s\n", reset, url);
+		free(title);
+		free(source);
+		free(url);
 	}
 }
 
 /* Markdown inline text: the characters that mean something escaped */
 static void
-md_text(FILE *fp, const char *s)
+md_text(FILE *fp, const char *str)
 {
-	for (; *s; s++) {
+	char *t = safe(str, 0), *s;
+
+	for (s = t; *s; s++) {
 		if (strchr("\\`*_{}[]()<>#+-.!|~", *s) != NULL)
 			putc('\\', fp);
 		putc(*s, fp);
 	}
+	free(t);
 }
 
 static void
@@ -123,7 +141,7 @@ md_url(FILE *fp, const char *s)
 {
 	for (; *s; s++) {
 		if (*s == '(' || *s == ')' || *s == ' ' || *s == '<' ||
-		    *s == '>')
+		    *s == '>' || (unsigned char)*s < 0x20 || *s == 0x7F)
 			fprintf(fp, "%%%02X", (unsigned char)*s);
 		else
 			putc(*s, fp);
@@ -185,9 +203,10 @@ markdown(struct site *s, const struct options *o, FILE *fp)
 
 /* a header value on one line, RFC 2047-encoded when not ASCII */
 static void
-header(FILE *fp, const char *name, const char *v)
+header(FILE *fp, const char *name, const char *value)
 {
 	const unsigned char *p;
+	char *v = safe(value, 0);
 	int ascii = 1;
 	size_t n = 0;
 
@@ -197,6 +216,7 @@ header(FILE *fp, const char *name, const char *v)
 	fprintf(fp, "%s: ", name);
 	if (ascii) {
 		fprintf(fp, "%s\n", v);
+		free(v);
 		return;
 	}
 	/* base64 words of at most 45 bytes, never cutting a character */
@@ -230,6 +250,7 @@ header(FILE *fp, const char *name, const char *v)
 		p += k;
 	}
 	fputc('\n', fp);
+	free(v);
 }
 
 static void
@@ -268,12 +289,14 @@ mbox(struct site *s, const struct options *o, FILE *fp)
 		fprintf(fp, "Message-ID: <%016llx@news-render.invalid>\n",
 		    (unsigned long long)slug_hash(a->id, strlen(a->id)));
 		if (a->url != NULL)
-			fprintf(fp, "X-Url: %s\n", a->url);
+			header(fp, "X-Url", a->url);
 		fputs("MIME-Version: 1.0\n"
 		    "Content-Type: text/plain; charset=utf-8\n"
 		    "Content-Transfer-Encoding: 8bit\n\n", fp);
-		body = a->text_len > 0 ? site_body(s, a, 0) :
+		line = a->text_len > 0 ? site_body(s, a, 0) :
 		    news_xstrdup(a->excerpt ? a->excerpt : "");
+		body = safe(line, 1);
+		free(line);
 		for (line = body; line != NULL && *line; line = next) {
 			next = strchr(line, '\n');
 			if (next != NULL)
@@ -287,11 +310,15 @@ mbox(struct site *s, const struct options *o, FILE *fp)
 			fprintf(fp, "%s\n", line);
 		}
 		free(body);
-		if (a->url != NULL)
-			fprintf(fp, "\n%s%s\n", a->source ? a->source : "",
-			    a->source ? ": " : "");
-		if (a->url != NULL)
-			fprintf(fp, "%s\n", a->url);
+		if (a->url != NULL) {
+			char *src = safe(a->source ? a->source : "", 0);
+			char *url = safe(a->url, 0);
+
+			fprintf(fp, "\n%s%s\n%s\n", src, *src ? ": " : "",
+			    url);
+			free(src);
+			free(url);
+		}
 		fputs("\n", fp);
 	}
 }
