@@ -11,6 +11,7 @@
 #include "date.h"
 #include "render.h"
 #include "text.h"
+#include "url.h"
 
 #define SOURCE_COLS 16
 
@@ -153,11 +154,18 @@ md_item(FILE *fp, const struct article *a)
 {
 	char date[64];
 
-	fputs("- [", fp);
+	/* only http and https are linked: an id may be anything
+	 * ("javascript:...", a path) */
+	const char *href = a->url != NULL ? a->url :
+	    news_url_is_http(a->id) ? a->id : NULL;
+
+	fputs(href ? "- [" : "- ", fp);
 	md_text(fp, a->title);
-	fputs("](", fp);
-	md_url(fp, a->url ? a->url : a->id);
-	fputs(")", fp);
+	if (href != NULL) {
+		fputs("](", fp);
+		md_url(fp, href);
+		fputs(")", fp);
+	}
 	if (a->source != NULL) {
 		fputs(" \xe2\x80\x94 ", fp);
 		md_text(fp, a->source);
