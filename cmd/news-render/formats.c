@@ -2,6 +2,7 @@
  * formats.c: the archive on stdout: a terminal listing (-f text), a
  * Markdown digest by category, Atom, JSON Feed and mbox.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -23,12 +24,13 @@ safe(const char *s, int keepnl)
 	return s == NULL ? NULL : news_text_for_terminal(s, strlen(s), keepnl);
 }
 
-/* display columns of UTF-8 s (wcwidth), and the prefix that fits in max */
+/* display columns (wcwidth) of s[0..len), and the prefix of it that fits
+ * in max */
 static size_t
-fit(const char *s, size_t max, size_t *cols)
+fitn(const char *s, size_t len, size_t max, size_t *cols)
 {
 	mbstate_t st;
-	size_t i = 0, len = strlen(s), n, w = 0;
+	size_t i = 0, n, w = 0;
 	wchar_t wc;
 	int cw;
 
@@ -55,6 +57,12 @@ fit(const char *s, size_t max, size_t *cols)
 	return i;
 }
 
+static size_t
+fit(const char *s, size_t max, size_t *cols)
+{
+	return fitn(s, strlen(s), max, cols);
+}
+
 /* s cut to max columns (with an ellipsis when cut), padded when pad */
 static void
 column(FILE *fp, const char *s, size_t max, int pad)
@@ -73,32 +81,60 @@ column(FILE *fp, const char *s, size_t max, int pad)
 		putc(' ', fp);
 }
 
+/*
+ * The next line of s wrapped to max columns: its length in bytes (spaces
+ * at the break left out), its columns in *cols, and where the line after
+ * starts in *next.  A break goes after the last space that fits; a word
+ * wider than max is broken where it reaches max.
+ */
+static size_t
+wrap(const char *s, size_t max, size_t *cols, const char **next)
+{
+	size_t n = fit(s, max, cols), k;
+
+	if (n == 0 && *s != '\0') {
+		/* not one character fits: take one anyway */
+		n = fitn(s, strlen(s), 2, cols);
+		if (n == 0)
+			n = 1;
+	} else if (s[n] != '\0' && s[n] != ' ') {
+		for (k = n; k > 0 && s[k - 1] != ' '; k--)
+			;
+		if (k > 0)
+			n = k;
+	}
+	*next = s + n;
+	while (**next == ' ')
+		(*next)++;
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	fitn(s, n, (size_t)-1, cols);
+	return n;
+}
+
+/*
+ * A line per article: date, source, title and URL, two spaces apart.  At a
+ * width (-w, a terminal) the title wraps under itself, and the URL, never
+ * cut, goes after the title's last line when it fits there, else on a
+ * line of its own (under the title, or from the first column when it is
+ * wider than that).  Narrower than 60 columns the source is left out;
+ * narrower than 40 the title goes under the date, indented by two.
+ */
 static void
 text(struct site *s, const struct options *o, FILE *fp)
 {
 	const char *bold = o->color ? "\033[1m" : "";
 	const char *dim = o->color ? "\033[2m" : "";
 	const char *reset = o->color ? "\033[0m" : "";
-	size_t i, cols, urlw = 0, titlew = 0;
+	size_t width = o->width > 0 ? (size_t)o->width : 0;
+	int withsource = width == 0 || width >= 60;
+	int narrow = width > 0 && width < 40;
+	size_t indent = narrow ? 2 : 12 + (withsource ? SOURCE_COLS + 2 : 0);
+	size_t i, n, cols, urlcols;
+	const char *t, *next;
 	char date[16];
 	int y, m, d;
 
-	/* date, source, title and URL columns, two spaces apart: the title
-	 * takes what the widest URL (up to a third of the width) leaves */
-	if (o->width > 0) {
-		for (i = 0; i < s->n; i++) {
-			const struct article *a = &s->a[i];
-
-			fit(a->url ? a->url : a->id, (size_t)-1, &cols);
-			if (cols > urlw)
-				urlw = cols;
-		}
-		if (urlw > (size_t)o->width / 3)
-			urlw = (size_t)o->width / 3;
-		cols = 10 + 2 + SOURCE_COLS + 2 + 2 + urlw;
-		titlew = (size_t)o->width > cols + 20 ? (size_t)o->width - cols :
-		    20;
-	}
 	for (i = 0; i < s->n && !ferror(fp); i++) {
 		const struct article *a = &s->a[i];
 		char *title = safe(a->title, 0);
@@ -109,30 +145,103 @@ text(struct site *s, const struct options *o, FILE *fp)
 			snprintf(date, sizeof date, "%04d-%02d-%02d", y, m, d);
 		else
 			snprintf(date, sizeof date, "%-10s", "");
-		fprintf(fp, "%s%s%s  ", dim, date, reset);
-		column(fp, source, SOURCE_COLS, 1);
-		fprintf(fp, "  %s", bold);
-		if (titlew > 0)
-			column(fp, title, titlew, 1);
+		if (narrow && !a->dated)
+			fputs("  ", fp);
+		else if (narrow)
+			fprintf(fp, "%s%s%s\n  ", dim, date, reset);
 		else
-			fputs(title, fp);
-		fprintf(fp, "%s  %s\n", reset, url);
+			fprintf(fp, "%s%s%s  ", dim, date, reset);
+		if (withsource) {
+			column(fp, source, SOURCE_COLS, 1);
+			fputs("  ", fp);
+		}
+		if (width == 0) {
+			fprintf(fp, "%s%s%s  %s\n", bold, title, reset, url);
+			goto next;
+		}
+		t = title;
+		cols = 0;
+		do {
+			n = wrap(t, width > indent ? width - indent : 1, &cols,
+			    &next);
+			if (t != title)
+				fprintf(fp, "\n%*s", (int)indent, "");
+			fprintf(fp, "%s%.*s%s", bold, (int)n, t, reset);
+			t = next;
+		} while (*t != '\0');
+		fit(url, (size_t)-1, &urlcols);
+		if (indent + cols + 2 + urlcols <= width)
+			fprintf(fp, "  %s\n", url);
+		else if (indent + urlcols <= width)
+			fprintf(fp, "\n%*s%s\n", (int)indent, "", url);
+		else
+			fprintf(fp, "\n%s\n", url);
+next:
 		free(title);
 		free(source);
 		free(url);
 	}
 }
 
-/* Markdown inline text: the characters that mean something escaped */
+/*
+ * Markdown text: escaped only where CommonMark (and GFM's ~) would read
+ * markup, so that "Gun-smuggling" and "U.S." stay as they are:
+ * - always \\ ` * [ ] < ~ (emphasis, code, links, raw HTML and autolinks:
+ *   "<script>" is "\\<script>", text and never a tag);
+ * - _ unless between two letters or digits (intraword _ is no emphasis);
+ * - & when it starts a character reference ("&amp;", "&#38;");
+ * - at the start of a line (start), what would open a block: # > + - = |
+ *   and "1." or "1)";
+ * - in a heading (heading), a closing run of #.
+ */
+#define MD_START 1
+#define MD_HEADING 2
 static void
-md_text(FILE *fp, const char *str)
+md_text(FILE *fp, const char *str, int ctx)
 {
-	char *t = safe(str, 0), *s;
+	char *t = safe(str, 0);
+	const unsigned char *s = (const unsigned char *)t, *p, *q;
 
-	for (s = t; *s; s++) {
-		if (strchr("\\`*_{}[]()<>#+-.!|~", *s) != NULL)
+	for (p = s; *p; p++) {
+		int esc = 0;
+
+		switch (*p) {
+		case '\\': case '`': case '*': case '[': case ']': case '<':
+		case '~':
+			esc = 1;
+			break;
+		case '_':
+			esc = p == s || !(isalnum(p[-1]) || p[-1] >= 0x80) ||
+			    !(isalnum(p[1]) || p[1] >= 0x80);
+			break;
+		case '&':
+			for (q = p + 1; isalnum(*q) || (*q == '#' && q == p + 1);
+			    q++)
+				;
+			esc = q > p + 1 && *q == ';';
+			break;
+		case '#':
+			if (ctx & MD_HEADING) {
+				for (q = p; *q == '#'; q++)
+					;
+				esc = *q == '\0' && (p == s || p[-1] == ' ');
+			}
+			break;
+		}
+		if (p == s && (ctx & MD_START)) {
+			if (strchr("#>+-=|", *p) != NULL)
+				esc = 1;
+			for (q = p; isdigit(*q); q++)
+				;
+			if (q > p && (*q == '.' || *q == ')')) {
+				fwrite(p, 1, (size_t)(q - p), fp);
+				p = q;
+				esc = 1;
+			}
+		}
+		if (esc)
 			putc('\\', fp);
-		putc(*s, fp);
+		putc(*p, fp);
 	}
 	free(t);
 }
@@ -142,7 +251,8 @@ md_url(FILE *fp, const char *s)
 {
 	for (; *s; s++) {
 		if (*s == '(' || *s == ')' || *s == ' ' || *s == '<' ||
-		    *s == '>' || (unsigned char)*s < 0x20 || *s == 0x7F)
+		    *s == '>' || *s == '\\' || (unsigned char)*s < 0x20 ||
+		    *s == 0x7F)
 			fprintf(fp, "%%%02X", (unsigned char)*s);
 		else
 			putc(*s, fp);
@@ -160,7 +270,7 @@ md_item(FILE *fp, const struct article *a)
 	    news_url_is_http(a->id) ? a->id : NULL;
 
 	fputs(href ? "- [" : "- ", fp);
-	md_text(fp, a->title);
+	md_text(fp, a->title, 0);
 	if (href != NULL) {
 		fputs("](", fp);
 		md_url(fp, href);
@@ -168,7 +278,7 @@ md_item(FILE *fp, const struct article *a)
 	}
 	if (a->source != NULL) {
 		fputs(" \xe2\x80\x94 ", fp);
-		md_text(fp, a->source);
+		md_text(fp, a->source, 0);
 	}
 	if (a->dated) {
 		date_words(a->published, date, sizeof date);
@@ -177,7 +287,7 @@ md_item(FILE *fp, const struct article *a)
 	fputs("\n", fp);
 	if (a->excerpt != NULL) {
 		fputs("  ", fp);
-		md_text(fp, a->excerpt);
+		md_text(fp, a->excerpt, MD_START);
 		fputs("\n", fp);
 	}
 }
@@ -188,13 +298,13 @@ markdown(struct site *s, const struct options *o, FILE *fp)
 	size_t i, j, nocat = 0;
 
 	fputs("# ", fp);
-	md_text(fp, o->title);
+	md_text(fp, o->title, MD_HEADING);
 	fputs("\n", fp);
 	for (i = 0; i < s->categories.n; i++) {
 		const struct group *g = &s->categories.v[i];
 
 		fputs("\n## ", fp);
-		md_text(fp, g->name);
+		md_text(fp, g->name, MD_HEADING);
 		fputs("\n\n", fp);
 		for (j = 0; j < g->n; j++)
 			md_item(fp, &s->a[g->idx[j]]);
