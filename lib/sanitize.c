@@ -207,13 +207,6 @@ addesc(struct news_buf *b, const char *s, int inattr)
 }
 
 static int
-ishttp(const char *u)
-{
-	return strncasecmp(u, "http://", 7) == 0 ||
-	    strncasecmp(u, "https://", 8) == 0;
-}
-
-static int
 isdataimage(const char *u)
 {
 	static const char *const ok[] = {
@@ -240,7 +233,7 @@ goodurl(const struct san *s, const char *ref)
 	if (ref == NULL || *ref == '\0')
 		return NULL;
 	u = news_url_resolve(s->base, ref);
-	if (u != NULL && !ishttp(u)) {
+	if (u != NULL && !news_url_scheme_is_http(u)) {
 		free(u);
 		u = NULL;
 	}

@@ -327,6 +327,42 @@ squeeze(const char *s, size_t len, char *out)
 }
 
 char *
+news_text_for_terminal(const char *s, size_t len, int keepnl)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	char *r, *o;
+	uint32_t cp;
+	size_t i = 0;
+	int k;
+
+	if (s == NULL)
+		len = 0;
+	/* U+FFFD (3 bytes) for a byte at most: never more than 3 len */
+	r = o = news_xmalloc(3 * len + 1);
+	while (i < len) {
+		if (p[i] >= 0x20 && p[i] < 0x7F) {
+			*o++ = (char)p[i++];
+			continue;
+		}
+		if ((k = dec(p + i, len - i, &cp)) < 0) {
+			memcpy(o, FFFD, 3);
+			o += 3;
+			i += (size_t)-k;
+			continue;
+		}
+		if (cp >= 0x20 && cp != 0x7F && (cp < 0x80 || cp > 0x9F)) {
+			memcpy(o, s + i, (size_t)k);
+			o += k;
+		} else if (cp == '\t' || (cp == '\n' && keepnl)) {
+			*o++ = (char)cp;
+		}
+		i += (size_t)k;
+	}
+	*o = '\0';
+	return r;
+}
+
+char *
 news_text_squeeze(const char *s, size_t len)
 {
 	char *tmp = NULL, *r;

@@ -42,6 +42,14 @@ char *news_text_squeeze(const char *s, size_t len);
  */
 char *news_html_unescape(const char *s, size_t len);
 
+/*
+ * s[0..len) made safe for a terminal or a mail header: C0 controls but
+ * tab (and newline when keepnl), DEL and C1 controls (U+0080..U+009F)
+ * removed, so that no escape sequence (ESC, CSI, OSC, BEL) gets through;
+ * invalid UTF-8 as U+FFFD.  Returns a new string.
+ */
+char *news_text_for_terminal(const char *s, size_t len, int keepnl);
+
 /* Look up one named reference without '&' and ';' ("eacute"); returns the
  * UTF-8 expansion or NULL. */
 const char *news_html_entity(const char *name, size_t len);

@@ -284,6 +284,12 @@ lower_ascii(char *s)
 }
 
 int
+news_url_scheme_is_http(const char *url)
+{
+	return url != NULL && is_http_scheme(url, scheme_len(url));
+}
+
+int
 news_url_is_http(const char *url)
 {
 	char *scheme = NULL;

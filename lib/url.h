@@ -20,8 +20,15 @@ char *news_url_resolve(const char *base, const char *ref);
  */
 char *news_url_key(const char *url);
 
-/* 1 if url is absolute http or https */
+/* 1 if url is absolute http or https (parsed by libcurl) */
 int news_url_is_http(const char *url);
+
+/*
+ * 1 if url begins with the scheme http: or https: (any case): the cheap
+ * test for a URL news_url_resolve() returned.  The one scheme check:
+ * nothing else in lib/ or the tools compares "http://" prefixes.
+ */
+int news_url_scheme_is_http(const char *url);
 
 /* the lower-case host of url (malloc'd) or NULL */
 char *news_url_host(const char *url);

@@ -80,9 +80,34 @@ check '--force renders every page' \
 check '-f text lists date, source, title and URL' \
 	'news-render -f text $R/basic.jsonl > out &&
 	 grep -q "^2025-12-13  Harbour Post      Ferry workers strike across the Baltic ports  https://harbour.example/news/ferry-strike$" out'
-check '-f text fits the width' \
+# -w: no line wider than the width, but a URL alone on its line (never
+# cut); the title wrapped, every word of it there (issue 16.12)
+long_url=https://long.example/$(printf "%090d" 0)
+printf "%s\n" "{\"url\":\"$long_url\",\"title\":\"A very long title about the regional council voting on the new harbour budget and the ferry timetable for next winter\",\"published\":\"2025-12-14T08:00:00Z\",\"site_name\":\"Harbour Post\"}" > long.jsonl
+cat > widths.py <<'PY'
+import sys, unicodedata as u
+w = int(sys.argv[1]); bad = 0
+for l in open(sys.argv[2], encoding="utf-8"):
+    l = l.rstrip("\n")
+    c = sum(2 if u.east_asian_width(ch) in "WF" else 1 for ch in l)
+    if c > w and (" " in l.strip() or not l.startswith("http")):
+        print(c, l); bad = 1
+sys.exit(bad)
+PY
+for w in 80 60 40 24; do
+check "-f text -w $w fits the width, URLs whole, titles wrapped" \
+	"news-render -f text -w $w \$R/basic.jsonl long.jsonl > out && python3 widths.py $w out &&
+	 grep -qx \"$long_url\" out && grep -q \"https://harbour.example/news/ferry-strike\\\$\" out &&
+	 tr \"\\n\" \" \" < out | tr -s \" \" > joined &&
+	 grep -q \"Campaña de vacunación llega a los pueblos del altiplano\" joined &&
+	 grep -q \"on the new harbour budget and the ferry timetable for next winter\" joined"
+done
+check '-f text -w 80: a title that fits keeps its URL on its line' \
 	'news-render -f text -w 80 $R/basic.jsonl > out &&
-	 awk "{ if (length(\$0) > 80 + 0) { print; bad = 1 } } END { exit bad }" out || true'
+	 grep -q "^            undated.example   An undated note  https://undated.example/x\$" out'
+check '-f text -w 80: the title wraps under itself, the URL on its own line' \
+	'news-render -f text -w 80 long.jsonl > out && test "$(wc -l < out)" = 4 &&
+	 sed -n 2p out | grep -q "^                              [a-z]" && test "$(sed -n 4p out)" = "$long_url"'
 check 'an empty archive still makes a site' \
 	'news-render -q -o empty --base-url https://news.example.org/ /dev/null &&
 	 test -f empty/index.html && grep -q "Nothing here yet" empty/index.html &&

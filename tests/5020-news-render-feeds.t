@@ -75,8 +75,13 @@ check '-f markdown: a digest grouped by category' \
 	'news-render -f markdown $R/basic.jsonl > md &&
 	 grep -qx "## Economy" md && grep -qx "## Health" md && grep -qx "## Other" md &&
 	 grep -q "^- \[Ferry workers strike across the Baltic ports\](https://harbour.example/news/ferry-strike)" md'
-check '-f markdown escapes markup in titles' \
-	'news-render -f markdown $R/xss.jsonl > md && ! grep -q "\[Vector 0 <script>" md && grep -q "\\\\<script\\\\>" md'
+check '-f markdown escapes markup in titles: <script> is text' \
+	'news-render -f markdown $R/xss.jsonl > md && ! grep -q "[^\\\\]<script" md && grep -q "\\\\<script>" md'
+check '-f markdown escapes only what Markdown needs (issue 16.12)' \
+	'printf "%s\n" "{\"url\":\"https://a.example/1\",\"title\":\"Gun-smuggling in the US. (again) snake_case, 50% off! #1 *now* [x] AT&T &amp;\",\"description\":\"1. first - not a list\",\"category\":\"World #\"}" |
+	 news-render -f markdown > md &&
+	 grep -qF "[Gun-smuggling in the US. (again) snake_case, 50% off! #1 \\*now\\* \\[x\\] AT&T \\&amp;](https://a.example/1)" md &&
+	 grep -qxF "  1\\. first - not a list" md && grep -qxF "## World \\#" md'
 check '-f mbox: one message per article' \
 	'news-render -f mbox $R/basic.jsonl > mbox &&
 	 test $(grep -c "^From news-render@localhost " mbox) -eq 7 &&

@@ -47,4 +47,15 @@ check 'the manifest never names a path outside the site; foreign files survive' 
 	'mkdir -p t6 && echo keep > keep.txt &&
 	 printf "../keep.txt\n/etc/hostname\nindex.html\n" > t6/.news-render-manifest &&
 	 news-render -q -o t6 $R/basic.jsonl && test -f keep.txt'
+check 'only http and https are linked, in every format (issue 17.5)' \
+	'printf "%s\n" "{\"id\":\"javascript:alert(1)\",\"title\":\"j\"}" \
+	    "{\"id\":\"x\",\"url\":\"JavaScript:alert(2)\",\"title\":\"k\"}" \
+	    "{\"id\":\"data:text/html,x\",\"title\":\"l\"}" \
+	    "{\"id\":\"https://ok.example/a\",\"title\":\"m\"}" > js.jsonl &&
+	 news-render -f markdown js.jsonl > md && ! grep -qi "](javascript\|](data" md &&
+	 grep -q "^- \[m\](https://ok.example/a)" md && grep -q "^- j\$" md &&
+	 news-render -f atom js.jsonl | grep "<link" > links && ! grep -qi "javascript\|data:" links &&
+	 news-render -f jsonfeed js.jsonl | jq -r ".items[] | .url // empty, .external_url // empty" > links &&
+	 ! grep -qi "javascript\|data:" links &&
+	 news-render -q -o t7 js.jsonl && ! grep -rqi "href=\"javascript\|href=\"data:" t7'
 done_testing

@@ -6,7 +6,8 @@
  *
  * Listings are cut into pages counted from the oldest article: page k of
  * a listing holds its articles (k-1)*P .. k*P-1 in date order and so
- * never changes when newer articles arrive; index.html shows the newest P.
+ * never changes when newer articles arrive; index.html shows the newer
+ * ones, P to 2P-1 of them, none of which is on a numbered page.
  * Nothing on a page depends on the time of the run, so a re-run rewrites
  * only what changed.
  */
@@ -454,10 +455,33 @@ calendar_fp(struct render *r, uint64_t h, int y, int m)
 	return slug_hash_more(h, buf);
 }
 
+/*
+ * Pages of a listing of n articles, P a page: page k (1..F) holds the
+ * articles (k-1)P .. kP-1 counted from the oldest, F = n/P - 1, and the
+ * newest page (index.html) holds the n - FP newest, between P and 2P-1
+ * (all of them when n < 2P): no article is on two pages, and a numbered
+ * page never changes when newer articles arrive.
+ */
+#define PAGE_WINDOW 2	/* numbered links each side of the current page */
+
+static size_t
+listing_npages(size_t n, size_t P)
+{
+	return n >= P ? n / P - 1 : 0;
+}
+
+/* the highest page number that page k (0 the newest) links to, as far as
+ * its links depend on how many pages there are: a numbered page far
+ * from the newest links to the same pages whatever F becomes */
+static size_t
+listing_top(size_t k, size_t F)
+{
+	return k == 0 || k + PAGE_WINDOW + 2 > F ? F : k + PAGE_WINDOW + 2;
+}
+
 static uint64_t
 listing_fp(struct render *r, const struct listing *l, const char *path,
-    size_t k, size_t from, size_t to, size_t older, size_t newer,
-    int has_newer)
+    size_t k, size_t from, size_t to, size_t top)
 {
 	uint64_t h = slug_hash_more(r->salt, path);
 	char buf[128];
@@ -466,8 +490,8 @@ listing_fp(struct render *r, const struct listing *l, const char *path,
 	h = slug_hash_more(h, l->heading);
 	h = slug_hash_more(h, l->kind);
 	h = slug_hash_more(h, l->description);
-	snprintf(buf, sizeof buf, "%zu %zu %zu %zu %d %d", k, k ? 0 : l->n,
-	    older, newer, has_newer, l->n == 1);
+	snprintf(buf, sizeof buf, "%zu %zu %zu %d", k, k ? 0 : l->n, top,
+	    l->n == 1);
 	h = slug_hash_more(h, buf);
 	for (i = from; i < to; i++)
 		h = card_fp(h, r->s, &r->s->a[l->idx[i]]);
@@ -476,19 +500,79 @@ listing_fp(struct render *r, const struct listing *l, const char *path,
 	return h ? h : 1;
 }
 
-/* one page of a listing: k = 0 the newest, else the k-th from the oldest */
 static void
-listing_page(struct render *r, const struct listing *l, size_t k,
-    size_t from, size_t to, size_t older, size_t newer, int has_newer)
+page_link(json_t *arr, const struct listing *l, size_t k, size_t cur,
+    const char *root, struct news_buf *t)
+{
+	json_t *e = json_object();
+	char num[32];
+
+	snprintf(num, sizeof num, "%zu", k);
+	jset(e, "label", k == 0 ? "Newest" : num);
+	if (k == 0)
+		json_object_set_new(e, "newest", json_true());
+	listing_path(t, l, k);
+	jhref(e, "href", root, t->s);
+	if (k == cur)
+		json_object_set_new(e, "current", json_true());
+	json_array_append_new(arr, e);
+}
+
+static void
+page_gap(json_t *arr)
+{
+	json_t *e = json_object();
+
+	json_object_set_new(e, "gap", json_true());
+	json_array_append_new(arr, e);
+}
+
+/*
+ * The numbered links of page k of F, newest first: the newest page, a
+ * window of PAGE_WINDOW pages each side of k, page 1 (the oldest), and
+ * a gap for two pages or more left out (one page is shown instead).
+ */
+static json_t *
+page_links(const struct listing *l, size_t k, size_t F, const char *root,
+    struct news_buf *t)
+{
+	json_t *arr = json_array();
+	size_t c = k == 0 ? F + 1 : k;	/* the newest counts as F + 1 */
+	size_t hi = c + PAGE_WINDOW, lo = c > PAGE_WINDOW ? c - PAGE_WINDOW : 1;
+	size_t j;
+
+	page_link(arr, l, 0, k, root, t);
+	if (hi + 1 >= F)
+		hi = F;
+	else
+		page_gap(arr);
+	if (lo == 3)
+		lo = 2;
+	for (j = hi; j >= lo && j >= 1; j--)
+		page_link(arr, l, j, k, root, t);
+	if (lo > 2)
+		page_gap(arr);
+	if (lo > 1)
+		page_link(arr, l, 1, k, root, t);
+	return arr;
+}
+
+/* page k of a listing of F numbered pages (k = 0 the newest) */
+static void
+listing_page(struct render *r, const struct listing *l, size_t k, size_t F)
 {
 	struct news_buf path = NEWS_BUF_INIT, t = NEWS_BUF_INIT;
+	size_t P = (size_t)r->o->per_page, n = l->n, from, to;
 	json_t *c, *items, *pg;
 	char root[256];
 	uint64_t fp;
 	size_t i;
 
+	/* newest first: page k is [n-kP, n-(k-1)P), the newest [0, n-FP) */
+	from = k == 0 ? 0 : n - k * P;
+	to = k == 0 ? n - F * P : n - (k - 1) * P;
 	listing_path(&path, l, k);
-	fp = listing_fp(r, l, path.s, k, from, to, older, newer, has_newer);
+	fp = listing_fp(r, l, path.s, k, from, to, listing_top(k, F));
 	if (!r->o->force && out_fresh(r->out, path.s, fp)) {
 		news_buf_free(&path);
 		return;
@@ -513,16 +597,19 @@ listing_page(struct render *r, const struct listing *l, size_t k,
 	for (i = from; i < to; i++)
 		json_array_append_new(items, card(r, &r->s->a[l->idx[i]], root));
 	json_object_set_new(c, "items", items);
-	if (older > 0) {
-		listing_path(&t, l, older);
-		jhref(pg, "older_href", root, t.s);
-	}
-	if (has_newer) {
-		listing_path(&t, l, newer);
-		jhref(pg, "newer_href", root, t.s);
-	}
-	if (json_object_size(pg) > 0)
+	if (F > 0) {
+		if (k != 1) {
+			listing_path(&t, l, k == 0 ? F : k - 1);
+			jhref(pg, "older_href", root, t.s);
+		}
+		if (k > 0) {
+			listing_path(&t, l, k < F ? k + 1 : 0);
+			jhref(pg, "newer_href", root, t.s);
+		}
+		json_object_set_new(pg, "pages", page_links(l, k, F, root,
+		    &t));
 		json_object_set(c, "pagination", pg);
+	}
 	json_decref(pg);
 	/* only on the newest page: older pages stay as they were */
 	if (l->cal_y > 0 && k == 0)
@@ -535,19 +622,10 @@ listing_page(struct render *r, const struct listing *l, size_t k,
 static void
 listing(struct render *r, const struct listing *l)
 {
-	size_t P = (size_t)r->o->per_page, n = l->n, F, k, shown;
+	size_t F = listing_npages(l->n, (size_t)r->o->per_page), k;
 
-	shown = n < P ? n : P;
-	/* the newest page: older leads to the page holding item n-P-1 */
-	listing_page(r, l, 0, 0, shown, n > P ? (n - P - 1) / P + 1 : 0, 0, 0);
-	if (n <= P)
-		return;
-	F = n / P;
-	for (k = 1; k <= F; k++) {
-		/* chronological [(k-1)P, kP) is newest-first [n-kP, n-(k-1)P) */
-		listing_page(r, l, k, n - k * P, n - (k - 1) * P, k - 1,
-		    k < F ? k + 1 : 0, 1);
-	}
+	for (k = 0; k <= F; k++)
+		listing_page(r, l, k, F);
 }
 
 static void

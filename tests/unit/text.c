@@ -363,6 +363,46 @@ test_strcasestr(void)
 	    "news_strcasestr finds and misses");
 }
 
+/* news_text_for_terminal: no escape sequence reaches a terminal */
+static void
+test_terminal(void)
+{
+	static const struct bytes in[] = {
+		{ B("plain, caf\xC3\xA9 \xE2\x82\xAC"),
+		  B("plain, caf\xC3\xA9 \xE2\x82\xAC") },
+		/* window title (OSC 0 ... BEL), colour (CSI), OSC 8 link */
+		{ B("a\x1B]0;owned\x07" "b"), B("a]0;ownedb") },
+		{ B("\x1B[31mred\x1B[0m"), B("[31mred[0m") },
+		{ B("\x1B]8;;http://x/\x1B\\y\x1B]8;;\x1B\\"),
+		  B("]8;;http://x/\\y]8;;\\") },
+		/* C1 as characters: U+009B CSI, U+009D OSC, U+0085 NEL */
+		{ B("a\xC2\x9B" "31mb\xC2\x9D" "c\xC2\x85" "d"),
+		  B("a31mbcd") },
+		/* C1 as raw bytes (invalid UTF-8): U+FFFD, never the byte */
+		{ B("a\x9B" "31m\x85" "b"), B("a" R "31m" R "b") },
+		/* tab kept, DEL, CR, BS, NUL, LF dropped (keepnl 0) */
+		{ B("a\tb\x7F" "c\rd\be\0f\ng"), B("a\tbcdefg") },
+		/* U+00A0 and U+00A9 are not C1 */
+		{ B("\xC2\xA0\xC2\xA9"), B("\xC2\xA0\xC2\xA9") },
+	};
+	size_t i;
+	char *r;
+
+	for (i = 0; i < sizeof(in) / sizeof(in[0]); i++) {
+		r = news_text_for_terminal(in[i].in, in[i].len, 0);
+		ok(strlen(r) == in[i].wantlen &&
+		    memcmp(r, in[i].want, in[i].wantlen) == 0,
+		    "for_terminal %zu", i);
+		free(r);
+	}
+	r = news_text_for_terminal("a\nb\r\nc\x1B", 8, 1);
+	is_str(r, "a\nb\nc", "for_terminal keeps newlines when asked");
+	free(r);
+	r = news_text_for_terminal(NULL, 0, 0);
+	is_str(r, "", "for_terminal NULL is empty");
+	free(r);
+}
+
 static void
 test_words(void)
 {
@@ -384,5 +424,6 @@ main(void)
 	test_entity_table();
 	test_words();
 	test_strcasestr();
+	test_terminal();
 	return done_testing();
 }

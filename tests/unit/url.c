@@ -290,6 +290,15 @@ test_host_http(void)
 	for (i = 0; i < sizeof(https) / sizeof(https[0]); i++)
 		is_int(news_url_is_http(https[i].url), https[i].want,
 		    "is_http \"%s\"", https[i].url ? https[i].url : "NULL");
+	ok(news_url_scheme_is_http("http://a/") &&
+	    news_url_scheme_is_http("HTTPS://a/") &&
+	    news_url_scheme_is_http("https:x") &&
+	    !news_url_scheme_is_http("javascript:alert(1)") &&
+	    !news_url_scheme_is_http("httpx://a/") &&
+	    !news_url_scheme_is_http("http") &&
+	    !news_url_scheme_is_http(" http://a/") &&
+	    !news_url_scheme_is_http("data:text/html,x") &&
+	    !news_url_scheme_is_http(NULL), "scheme_is_http");
 }
 
 int
