@@ -11,6 +11,8 @@ TOP=${NEWS_TOP:-$(cd "$(dirname "$0")/.." && pwd)}
 BIN=${NEWS_BIN:-$TOP/bin}
 N=${BENCH_RENDER_N:-100000}
 W=$(mktemp -d "${TMPDIR:-/tmp}/newsutils-bench-render.XXXXXX")
+XDG_STATE_HOME=$W/state	# the manifest, away from the real HOME
+export XDG_STATE_HOME
 trap 'rm -rf "$W"' EXIT
 
 # gen FIRST COUNT: COUNT records numbered from FIRST, one every 10 minutes

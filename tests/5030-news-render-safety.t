@@ -14,7 +14,7 @@ check 'no active content, every internal link resolves (sitecheck.py)' \
 check 'every page parses with libxml2 (HTML) without errors' 'sh $R/htmlcheck.sh site'
 check 'feeds stay well-formed' 'xmllint --noout site/feed.xml site/sitemap.xml site/news-sitemap.xml && jq -e . site/feed.json >/dev/null'
 check 'nothing was written outside the output directory' \
-	'test -z "$(find . -path ./site -prune -o -type f -print | grep -v "^./.out$")"'
+	'test -z "$(find . -path ./site -prune -o -path ./.xdg -prune -o -type f -print | grep -v "^./.out$")"'
 check 'slugs are ASCII and safe; a title of dots still has a page' \
 	'! find site -name "*.html" | grep -q "[^A-Za-z0-9/._-]" &&
 	 test -f site/2025/12/20/tmp-evil.html && ls site/2025/12/20/ | grep -q "^article.html$"'

@@ -3,14 +3,25 @@
  *
  * A file is rewritten only when its bytes change (through a temporary
  * file and rename(2), so readers never see half a page), so that rsync
- * and deploys stay cheap.  The manifest (.news-render-manifest, one path
- * a line) lists every file news-render wrote there; a later run removes
- * the files of the old manifest that it did not write again, and never
- * touches any other file.  A manifest line may carry, after a tab, the
- * fingerprint of what the page was made from (pages.c): a page whose
- * fingerprint has not changed is not even rendered again.
+ * and deploys stay cheap.  The manifest lists every file news-render
+ * wrote there, one path a line; a later run removes the files of the old
+ * manifest that it did not write again, and never touches any other
+ * file.  A manifest line may carry, after a tab, the fingerprint of what
+ * the page was made from (pages.c): a page whose fingerprint has not
+ * changed is not even rendered again.
+ *
+ * The manifest is not part of the site: it lives in
+ * $XDG_STATE_HOME/newsutils/news-render/HASH.manifest, HASH being of the
+ * output directory's real path, which its first line names.  It is
+ * replaced only when its bytes change, so a run that changes nothing
+ * writes nothing.  A site of an older version kept it in the site as
+ * .news-render-manifest: that one is read once, then removed, with the
+ * temporary files an interrupted old run left beside its pages.
  */
+#include <dirent.h>
 #include <errno.h>
+#include <limits.h>
+#include <pwd.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,13 +32,21 @@
 #include "news.h"
 #include "render.h"
 
-#define MANIFEST ".news-render-manifest"
+#define MANIFEST ".news-render-manifest"	/* in the site: older versions */
+#define MAGIC "#news-render manifest\t"
 
 struct out {
 	char *dir;
 	int dirfd;
+	char *real;		/* realpath of dir */
+	char *statedir;		/* where the manifest is kept */
+	char *mname;		/* its name there */
+	struct news_buf mold;	/* its bytes as read */
+	int adopt;		/* dir/MANIFEST of an older version found */
 	struct map *done;	/* paths written or kept this run */
 	struct map *old;	/* the last run's fingerprints by path */
+	char **oldpaths;	/* the last run's paths, in order */
+	size_t nold, capold;
 	char **paths;
 	uint64_t *fps;
 	size_t n, cap;
@@ -105,7 +124,8 @@ same(struct out *o, const char *rel, const char *data, size_t len)
 }
 
 static int
-writefile(struct out *o, const char *rel, const char *data, size_t len)
+writefile_at(int dfd, const char *shown, const char *rel, const char *data,
+    size_t len)
 {
 	char tmp[4096];
 	size_t off = 0;
@@ -114,13 +134,13 @@ writefile(struct out *o, const char *rel, const char *data, size_t len)
 
 	if (snprintf(tmp, sizeof tmp, "%s.tmp%ld", rel, (long)getpid()) >=
 	    (int)sizeof tmp) {
-		news_warn("%s/%s: path too long", o->dir, rel);
+		news_warn("%s/%s: path too long", shown, rel);
 		return -1;
 	}
-	fd = openat(o->dirfd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
+	fd = openat(dfd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
 	    O_CLOEXEC, 0666);
 	if (fd == -1) {
-		news_warn("%s/%s:", o->dir, tmp);
+		news_warn("%s/%s:", shown, tmp);
 		return -1;
 	}
 	while (off < len) {
@@ -128,57 +148,141 @@ writefile(struct out *o, const char *rel, const char *data, size_t len)
 		if (n == -1) {
 			if (errno == EINTR)
 				continue;
-			news_warn("%s/%s: write:", o->dir, tmp);
+			news_warn("%s/%s: write:", shown, tmp);
 			close(fd);
-			unlinkat(o->dirfd, tmp, 0);
+			unlinkat(dfd, tmp, 0);
 			return -1;
 		}
 		off += (size_t)n;
 	}
 	if (close(fd) == -1) {
-		news_warn("%s/%s: close:", o->dir, tmp);
-		unlinkat(o->dirfd, tmp, 0);
+		news_warn("%s/%s: close:", shown, tmp);
+		unlinkat(dfd, tmp, 0);
 		return -1;
 	}
-	if (renameat(o->dirfd, tmp, o->dirfd, rel) == -1) {
-		news_warn("%s/%s: rename:", o->dir, rel);
-		unlinkat(o->dirfd, tmp, 0);
+	if (renameat(dfd, tmp, dfd, rel) == -1) {
+		news_warn("%s/%s: rename:", shown, rel);
+		unlinkat(dfd, tmp, 0);
 		return -1;
 	}
 	return 0;
 }
 
-static void
-read_fingerprints(struct out *o)
+static int
+writefile(struct out *o, const char *rel, const char *data, size_t len)
 {
-	FILE *fp;
-	char *line = NULL, *tab;
-	size_t cap = 0;
+	return writefile_at(o->dirfd, o->dir, rel, data, len);
+}
+
+/* slurp name below dfd into b; 0, or -1 (ENOENT when there is none) */
+static int
+slurp_at(int dfd, const char *name, struct news_buf *b)
+{
+	char buf[65536];
 	ssize_t n;
 	int fd;
 
-	fd = openat(o->dirfd, MANIFEST, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-	if (fd == -1 || (fp = fdopen(fd, "r")) == NULL) {
-		if (fd != -1)
+	fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd == -1)
+		return -1;
+	while ((n = read(fd, buf, sizeof buf)) != 0) {
+		if (n == -1) {
+			if (errno == EINTR)
+				continue;
 			close(fd);
-		return;
+			return -1;
+		}
+		news_buf_add(b, buf, (size_t)n);
 	}
-	while ((n = getline(&line, &cap, fp)) > 0) {
-		if (line[n - 1] == '\n')
-			line[--n] = '\0';
-		if ((tab = strchr(line, '\t')) == NULL)
+	close(fd);
+	return 0;
+}
+
+/* the paths and fingerprints of a manifest's bytes, added to the old
+ * ones (a path already there is not added twice) */
+static void
+parse_manifest(struct out *o, char *s, size_t len)
+{
+	char *end = s + len, *nl, *tab;
+
+	if (len > strlen(MAGIC) && memcmp(s, MAGIC, strlen(MAGIC)) == 0) {
+		if ((nl = memchr(s, '\n', len)) == NULL)
+			return;
+		*nl = '\0';
+		if (strcmp(s + strlen(MAGIC), o->real) != 0)
+			return;		/* another directory's (hash clash) */
+		s = nl + 1;
+	}
+	for (; s < end; s = nl + 1) {
+		if ((nl = memchr(s, '\n', (size_t)(end - s))) == NULL)
+			nl = end;
+		*nl = '\0';
+		if ((tab = strchr(s, '\t')) != NULL)
+			*tab++ = '\0';
+		if (*s == '\0' || strcmp(s, MANIFEST) == 0 ||
+		    map_get(o->old, s, NULL))
 			continue;
-		*tab++ = '\0';
-		map_put(o->old, line, (size_t)strtoull(tab, NULL, 16));
+		map_put(o->old, s, tab ? (size_t)strtoull(tab, NULL, 16) : 0);
+		if (o->nold == o->capold) {
+			o->capold = o->capold ? o->capold * 2 : 1024;
+			o->oldpaths = news_xreallocarray(o->oldpaths, o->capold,
+			    sizeof(char *));
+		}
+		o->oldpaths[o->nold++] = news_xstrdup(s);
 	}
-	free(line);
-	fclose(fp);
+}
+
+/* $XDG_STATE_HOME/newsutils/news-render, else under $HOME/.local/state */
+static char *
+state_dir(void)
+{
+	struct news_buf b = NEWS_BUF_INIT;
+	const char *env = getenv("XDG_STATE_HOME"), *home;
+	struct passwd *pw;
+
+	if (env != NULL && env[0] == '/') {
+		news_buf_adds(&b, env);
+	} else {
+		home = getenv("HOME");
+		if ((home == NULL || home[0] != '/') &&
+		    (pw = getpwuid(getuid())) != NULL)
+			home = pw->pw_dir;
+		if (home == NULL || home[0] != '/')
+			return NULL;
+		news_buf_adds(&b, home);
+		news_buf_adds(&b, "/.local/state");
+	}
+	news_buf_adds(&b, "/newsutils/news-render");
+	return news_buf_take(&b);
+}
+
+/* mkdir -p of an absolute path (mode 0700 for what it makes) */
+static int
+mkdir_p(char *path)
+{
+	char *p;
+
+	for (p = strchr(path + 1, '/');; p = strchr(p + 1, '/')) {
+		if (p != NULL)
+			*p = '\0';
+		if (mkdir(path, 0700) == -1 && errno != EEXIST) {
+			news_warn("%s: mkdir:", path);
+			if (p != NULL)
+				*p = '/';
+			return -1;
+		}
+		if (p == NULL)
+			return 0;
+		*p = '/';
+	}
 }
 
 struct out *
 out_open(const char *dir)
 {
+	struct news_buf b = NEWS_BUF_INIT;
 	struct out *o;
+	char real[PATH_MAX], name[64];
 	int fd;
 
 	if (mkdir(dir, 0777) == -1 && errno != EEXIST) {
@@ -186,17 +290,43 @@ out_open(const char *dir)
 		return NULL;
 	}
 	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd == -1) {
+	if (fd == -1 || realpath(dir, real) == NULL) {
 		news_warn("%s:", dir);
+		if (fd != -1)
+			close(fd);
 		return NULL;
 	}
 	o = news_xcalloc(1, sizeof *o);
 	o->dir = news_xstrdup(dir);
 	o->dirfd = fd;
+	o->real = news_xstrdup(real);
 	o->done = map_new();
 	o->dirs = map_new();
 	o->old = map_new();
-	read_fingerprints(o);
+	if ((o->statedir = state_dir()) == NULL) {
+		news_warn("no home directory for the manifest: "
+		    "set XDG_STATE_HOME or HOME");
+		out_close(o, NULL, NULL, NULL);
+		return NULL;
+	}
+	if (unveil(o->statedir, "rwc") == -1)
+		news_fatal("unveil:");
+	snprintf(name, sizeof name, "%016llx.manifest",
+	    (unsigned long long)slug_hash(real, strlen(real)));
+	o->mname = news_xstrdup(name);
+	news_buf_printf(&b, "%s/%s", o->statedir, o->mname);
+	if (slurp_at(AT_FDCWD, news_buf_str(&b), &o->mold) == -1 &&
+	    errno != ENOENT)
+		news_warn("%s:", news_buf_str(&b));
+	news_buf_reset(&b);
+	news_buf_add(&b, o->mold.s ? o->mold.s : "", o->mold.len);
+	parse_manifest(o, b.s ? b.s : (char *)"", b.len);
+	news_buf_reset(&b);
+	if (slurp_at(fd, MANIFEST, &b) == 0) {
+		o->adopt = 1;
+		parse_manifest(o, b.s ? b.s : (char *)"", b.len);
+	}
+	news_buf_free(&b);
 	return o;
 }
 
@@ -283,27 +413,12 @@ static void
 remove_stale(struct out *o)
 {
 	struct stat st;
-	FILE *fp;
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
-	int fd;
+	size_t i;
 
-	fd = openat(o->dirfd, MANIFEST, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-	if (fd == -1 || (fp = fdopen(fd, "r")) == NULL) {
-		if (fd != -1)
-			close(fd);
-		return;
-	}
-	while ((n = getline(&line, &cap, fp)) > 0) {
-		char *tab;
+	for (i = 0; i < o->nold; i++) {
+		char *line = o->oldpaths[i];
 
-		if (line[n - 1] == '\n')
-			line[--n] = '\0';
-		if ((tab = strchr(line, '\t')) != NULL)
-			*tab = '\0';
-		if (n == 0 || !slug_path_safe(line) ||
-		    map_get(o->done, line, NULL))
+		if (!slug_path_safe(line) || map_get(o->done, line, NULL))
 			continue;
 		if (fstatat(o->dirfd, line, &st, AT_SYMLINK_NOFOLLOW) == -1 ||
 		    !S_ISREG(st.st_mode))
@@ -316,40 +431,134 @@ remove_stale(struct out *o)
 		o->removed++;
 		prune(o, line);
 	}
-	free(line);
-	fclose(fp);
+}
+
+/* a site of an older version: the temporary files an interrupted run of
+ * it left beside its pages (NAME.tmpPID, NAME in its manifest) */
+static void
+remove_old_temps(struct out *o)
+{
+	struct map *seen = map_new();
+	struct news_buf b = NEWS_BUF_INIT;
+	struct dirent *e;
+	size_t i;
+	char *dir, *slash, *t;
+	DIR *d;
+	int fd;
+
+	for (i = 0; i <= o->nold; i++) {
+		dir = news_xstrdup(i < o->nold ? o->oldpaths[i] : "x");
+		if ((slash = strrchr(dir, '/')) != NULL)
+			*slash = '\0';
+		else
+			dir[0] = '\0';
+		if (map_get(seen, dir, NULL) ||
+		    (dir[0] != '\0' && !slug_path_safe(dir))) {
+			free(dir);
+			continue;
+		}
+		map_put(seen, dir, 1);
+		fd = openat(o->dirfd, dir[0] ? dir : ".", O_RDONLY |
+		    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		if (fd == -1 || (d = fdopendir(fd)) == NULL) {
+			if (fd != -1)
+				close(fd);
+			free(dir);
+			continue;
+		}
+		while ((e = readdir(d)) != NULL) {
+			if ((t = strstr(e->d_name, ".tmp")) == NULL ||
+			    t[4] == '\0' || strspn(t + 4, "0123456789") !=
+			    strlen(t + 4))
+				continue;
+			news_buf_reset(&b);
+			if (dir[0] != '\0')
+				news_buf_printf(&b, "%s/", dir);
+			news_buf_add(&b, e->d_name, (size_t)(t - e->d_name));
+			if ((map_get(o->old, news_buf_str(&b), NULL) ||
+			    strcmp(news_buf_str(&b), MANIFEST) == 0) &&
+			    e->d_type != DT_DIR)
+				unlinkat(dirfd(d), e->d_name, 0);
+		}
+		closedir(d);
+		free(dir);
+	}
+	news_buf_free(&b);
+	map_free(seen);
+}
+
+/* save the manifest of this run, if its bytes changed */
+static int
+save_manifest(struct out *o)
+{
+	struct news_buf b = NEWS_BUF_INIT;
+	size_t i;
+	int fd, ret = 0;
+
+	news_buf_printf(&b, "%s%s\n", MAGIC, o->real);
+	for (i = 0; i < o->n; i++) {
+		news_buf_adds(&b, o->paths[i]);
+		if (o->fps[i] != 0)
+			news_buf_printf(&b, "\t%016llx", (unsigned long long)o->fps[i]);
+		news_buf_addc(&b, '\n');
+	}
+	if (b.len == o->mold.len && memcmp(b.s, o->mold.s, b.len) == 0) {
+		news_buf_free(&b);
+		return 0;
+	}
+	if (mkdir_p(o->statedir) == -1)
+		ret = -1;
+	else if ((fd = open(o->statedir, O_RDONLY | O_DIRECTORY |
+	    O_CLOEXEC)) == -1) {
+		news_warn("%s:", o->statedir);
+		ret = -1;
+	} else {
+		ret = writefile_at(fd, o->statedir, o->mname, b.s, b.len);
+		close(fd);
+	}
+	news_buf_free(&b);
+	return ret;
 }
 
 int
 out_close(struct out *o, unsigned long *w, unsigned long *k,
     unsigned long *r)
 {
-	struct news_buf b = NEWS_BUF_INIT;
 	size_t i;
 	int ret;
 
-	remove_stale(o);
-	for (i = 0; i < o->n; i++) {
-		news_buf_adds(&b, o->paths[i]);
-		if (o->fps[i] != 0)
-			news_buf_printf(&b, "\t%016llx", (unsigned long long)o->fps[i]);
-		news_buf_addc(&b, '\n');
-		free(o->paths[i]);
+	if (w != NULL) {
+		remove_stale(o);
+		if (save_manifest(o) == -1)
+			o->failed = 1;
+		else if (o->adopt) {
+			remove_old_temps(o);
+			if (unlinkat(o->dirfd, MANIFEST, 0) == -1) {
+				news_warn("%s/%s: unlink:", o->dir, MANIFEST);
+				o->failed = 1;
+			}
+		}
+		*w = o->written;
+		*k = o->kept;
+		*r = o->removed;
 	}
-	if (writefile(o, MANIFEST, b.s ? b.s : "", b.len) == -1)
-		o->failed = 1;
-	news_buf_free(&b);
-	*w = o->written;
-	*k = o->kept;
-	*r = o->removed;
 	ret = o->failed ? -1 : 0;
 	close(o->dirfd);
+	for (i = 0; i < o->n; i++)
+		free(o->paths[i]);
+	for (i = 0; i < o->nold; i++)
+		free(o->oldpaths[i]);
+	free(o->oldpaths);
 	map_free(o->done);
 	map_free(o->dirs);
 	map_free(o->old);
+	news_buf_free(&o->mold);
 	free(o->paths);
 	free(o->fps);
 	free(o->dir);
+	free(o->real);
+	free(o->statedir);
+	free(o->mname);
 	free(o);
 	return ret;
 }
