@@ -7,11 +7,13 @@
  * any moment leaves the last committed state; two runs on one file wait
  * for each other's transactions (with a message), never corrupt it.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include <sqlite3.h>
 
@@ -98,14 +100,85 @@ prep(struct state *st, const char *sql)
 	return s;
 }
 
+/*
+ * Where the state file is: a path as given, or for a bare name (no '/')
+ * $XDG_STATE_HOME/newsutils/NAME, else ~/.local/state/newsutils/NAME (an
+ * XDG_STATE_HOME that is not absolute is ignored, as the XDG Base
+ * Directory specification says).  Exits 2 when there is no such place.
+ */
+static char *
+state_path(const char *arg)
+{
+	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	char *p;
+	int r;
+
+	if (*arg == '\0')
+		news_fatal("--state: empty file name");
+	if (strchr(arg, '/') != NULL)
+		return news_xstrdup(arg);
+	if (strcmp(arg, ".") == 0 || strcmp(arg, "..") == 0)
+		news_fatal("--state %s: a directory, not a file name", arg);
+	if (xdg && *xdg == '/')
+		r = asprintf(&p, "%s/newsutils/%s", xdg, arg);
+	else if (home && *home == '/')
+		r = asprintf(&p, "%s/.local/state/newsutils/%s", home, arg);
+	else
+		news_fatal("--state %s: a bare name is kept in $XDG_STATE_HOME "
+		    "or $HOME/.local/state, and neither is set: give a path", arg);
+	if (r < 0)
+		news_fatal("out of memory");
+	if (access(arg, F_OK) == 0)
+		news_warn("--state %s: ./%s is not used: a bare name is %s "
+		    "(write ./%s for the one here)", arg, arg, p, arg);
+	return p;
+}
+
+/* mkdir -p of the directory of path; exits 2 when it cannot be made */
+static void
+make_dirs(const char *path)
+{
+	char *d = news_xstrdup(path), *s, *e;
+	struct stat sb;
+
+	if ((e = strrchr(d, '/')) == NULL || e == d) {
+		free(d);
+		return;
+	}
+	*e = '\0';
+	if (stat(d, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		free(d);
+		return;
+	}
+	for (s = d + 1; ; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		*s = '\0';
+		if (mkdir(d, 0777) == -1 && errno != EEXIST) {
+			news_warn("%s: cannot make the state directory:", d);
+			exit(NEWS_EXIT_FATAL);
+		}
+		if (e == s)
+			break;
+		*s = '/';
+	}
+	if (stat(d, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+		errno = ENOTDIR;
+		news_warn("%s: cannot make the state directory:", d);
+		exit(NEWS_EXIT_FATAL);
+	}
+	free(d);
+}
+
 struct state *
-state_open(const char *path)
+state_open(const char *arg)
 {
 	struct state *st = news_xcalloc(1, sizeof(*st));
-	char *err = NULL;
+	char *err = NULL, *path;
 	int tries;
 
-	st->path = news_xstrdup(path);
+	st->path = path = state_path(arg);
+	make_dirs(path);
 	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
 		news_warn("%s: %s", path, st->db ? sqlite3_errmsg(st->db) :
