@@ -28,6 +28,8 @@ struct state {
 	sqlite3_stmt *seen, *validators, *ins_seen, *upsert_src, *host_get,
 	    *host_set;
 	int warned;
+	size_t nwrites, nfailed;	/* write transactions, and failed ones */
+	char *why;		/* the first failure's message */
 };
 
 static const char schema[] =
@@ -86,6 +88,18 @@ static void
 dberr(struct state *st, const char *what)
 {
 	news_warn("%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
+}
+
+/*
+ * A write transaction that failed (a read-only file, a full disk, a lock
+ * held too long): counted, and the first reason kept, for the one line
+ * state_close() says; the run goes on.
+ */
+static void
+wfail(struct state *st)
+{
+	if (st->nfailed++ == 0)
+		st->why = news_xstrdup(sqlite3_errmsg(st->db));
 }
 
 static sqlite3_stmt *
@@ -226,11 +240,19 @@ state_open(const char *arg)
 	return st;
 }
 
-void
+int
 state_close(struct state *st)
 {
+	int r = 0;
+
 	if (st == NULL)
-		return;
+		return 0;
+	if (st->nfailed > 0) {
+		news_warn("%s: %zu of %zu state writes failed (%s): what they "
+		    "would have remembered comes again next run", st->path,
+		    st->nfailed, st->nwrites, st->why);
+		r = -1;
+	}
 	sqlite3_finalize(st->seen);
 	sqlite3_finalize(st->validators);
 	sqlite3_finalize(st->ins_seen);
@@ -239,8 +261,10 @@ state_close(struct state *st)
 	sqlite3_finalize(st->host_set);
 	if (sqlite3_close(st->db) != SQLITE_OK)
 		dberr(st, "close");
+	free(st->why);
 	free(st->path);
 	free(st);
+	return r;
 }
 
 static char *
@@ -281,11 +305,12 @@ step(struct state *st, sqlite3_stmt *s)
 {
 	int r = sqlite3_step(s);
 
-	sqlite3_reset(s);
 	if (r != SQLITE_DONE) {
-		dberr(st, "write");
+		wfail(st);
+		sqlite3_reset(s);
 		return -1;
 	}
+	sqlite3_reset(s);
 	return 0;
 }
 
@@ -296,8 +321,9 @@ state_commit(struct state *st, const char *src, const char *etag,
 	size_t i;
 	time_t now = time(NULL);
 
+	st->nwrites++;
 	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
-		dberr(st, "begin");
+		wfail(st);
 		return -1;
 	}
 	for (i = 0; i < nkeys; i++) {
@@ -316,7 +342,7 @@ state_commit(struct state *st, const char *src, const char *etag,
 			goto fail;
 	}
 	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-		dberr(st, "commit");
+		wfail(st);
 		goto fail;
 	}
 	return 0;
@@ -344,5 +370,6 @@ state_set_host(struct state *st, const char *host, double until, int failures)
 	sqlite3_bind_text(st->host_set, 1, host, -1, SQLITE_STATIC);
 	sqlite3_bind_double(st->host_set, 2, until);
 	sqlite3_bind_int(st->host_set, 3, failures);
+	st->nwrites++;
 	step(st, st->host_set);
 }
