@@ -74,7 +74,7 @@ check 'example 2: the whole pipeline, from a list of feeds to a site' "
 	grep -q 'December 2025' out"
 
 check 'example 3: the update script, run twice: the second run adds nothing' "
-	rm -f archive.jsonl state.db && rm -rf site && : >takedowns.txt &&
+	rm -f archive.jsonl \"\$XDG_STATE_HOME/newsutils/state.db\" && rm -rf site && : >takedowns.txt &&
 	sed 's|\$HOME/news|$SCRATCH|' example3.sh >update && chmod +x update &&
 	./update && test \$(wc -l <archive.jsonl) -eq 2 && test \$(wc -l <tagged.jsonl) -eq 2 &&
 	./update && test \$(wc -l <archive.jsonl) -eq 2 &&

@@ -24,8 +24,9 @@ tap_n=0
 tap_fail=0
 SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/newsutils-test.XXXXXX") || exit 2
 cd "$SCRATCH" || exit 2
-# tools keep state and caches under the scratch directory, never in HOME
-XDG_STATE_HOME=$SCRATCH/.xdg/state XDG_CACHE_HOME=$SCRATCH/.xdg/cache
+# no test reads or writes the real HOME's state or cache
+XDG_STATE_HOME=$SCRATCH/.xdg/state
+XDG_CACHE_HOME=$SCRATCH/.xdg/cache
 export XDG_STATE_HOME XDG_CACHE_HOME
 trap 'cd /; if [ "$tap_fail" -eq 0 ]; then rm -rf "$SCRATCH"; else echo "# scratch kept in $SCRATCH"; fi' EXIT
 

@@ -172,15 +172,21 @@ double http_now(void);
 
 /* ---- state.c ---- */
 struct state;
-struct state *state_open(const char *path);	/* exits 2 on failure */
-void state_close(struct state *st);
+/*
+ * path as given, or a bare name in $XDG_STATE_HOME/newsutils; its
+ * directory is made.  Exits 2 on failure.
+ */
+struct state *state_open(const char *path);
+/* -1 after one line saying how many writes failed, if any did */
+int state_close(struct state *st);
 /* validators of a source (malloc'd or NULL) */
 void state_validators(struct state *st, const char *src, char **etag,
     char **last_modified);
 int state_seen(struct state *st, const char *src, const char *key);
 /*
  * One transaction: the source's validators (when not NULL) and the keys of
- * the items that were written.  Returns 0, or -1 after a diagnostic.
+ * the items that were written.  Returns 0, or -1 when it failed (counted
+ * for state_close(); no diagnostic).
  */
 int state_commit(struct state *st, const char *src, const char *etag,
     const char *last_modified, int set_validators, char **keys, size_t nkeys);

@@ -584,8 +584,8 @@ main(int argc, char *argv[])
 	if (statefile)
 		state = state_open(statefile);
 	run_sources(&srcs, &ho);
-	if (state)
-		state_close(state);
+	if (state_close(state) != 0)
+		status = NEWS_EXIT_FAIL;
 	sources_free(&srcs);
 	xmlCleanupParser();
 	curl_global_cleanup();

@@ -7,11 +7,13 @@
  * any moment leaves the last committed state; two runs on one file wait
  * for each other's transactions (with a message), never corrupt it.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include <sqlite3.h>
 
@@ -26,6 +28,8 @@ struct state {
 	sqlite3_stmt *seen, *validators, *ins_seen, *upsert_src, *host_get,
 	    *host_set;
 	int warned;
+	size_t nwrites, nfailed;	/* write transactions, and failed ones */
+	char *why;		/* the first failure's message */
 };
 
 static const char schema[] =
@@ -86,6 +90,18 @@ dberr(struct state *st, const char *what)
 	news_warn("%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
 }
 
+/*
+ * A write transaction that failed (a read-only file, a full disk, a lock
+ * held too long): counted, and the first reason kept, for the one line
+ * state_close() says; the run goes on.
+ */
+static void
+wfail(struct state *st)
+{
+	if (st->nfailed++ == 0)
+		st->why = news_xstrdup(sqlite3_errmsg(st->db));
+}
+
 static sqlite3_stmt *
 prep(struct state *st, const char *sql)
 {
@@ -98,14 +114,85 @@ prep(struct state *st, const char *sql)
 	return s;
 }
 
+/*
+ * Where the state file is: a path as given, or for a bare name (no '/')
+ * $XDG_STATE_HOME/newsutils/NAME, else ~/.local/state/newsutils/NAME (an
+ * XDG_STATE_HOME that is not absolute is ignored, as the XDG Base
+ * Directory specification says).  Exits 2 when there is no such place.
+ */
+static char *
+state_path(const char *arg)
+{
+	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	char *p;
+	int r;
+
+	if (*arg == '\0')
+		news_fatal("--state: empty file name");
+	if (strchr(arg, '/') != NULL)
+		return news_xstrdup(arg);
+	if (strcmp(arg, ".") == 0 || strcmp(arg, "..") == 0)
+		news_fatal("--state %s: a directory, not a file name", arg);
+	if (xdg && *xdg == '/')
+		r = asprintf(&p, "%s/newsutils/%s", xdg, arg);
+	else if (home && *home == '/')
+		r = asprintf(&p, "%s/.local/state/newsutils/%s", home, arg);
+	else
+		news_fatal("--state %s: a bare name is kept in $XDG_STATE_HOME "
+		    "or $HOME/.local/state, and neither is set: give a path", arg);
+	if (r < 0)
+		news_fatal("out of memory");
+	if (access(arg, F_OK) == 0)
+		news_warn("--state %s: ./%s is not used: a bare name is %s "
+		    "(write ./%s for the one here)", arg, arg, p, arg);
+	return p;
+}
+
+/* mkdir -p of the directory of path; exits 2 when it cannot be made */
+static void
+make_dirs(const char *path)
+{
+	char *d = news_xstrdup(path), *s, *e;
+	struct stat sb;
+
+	if ((e = strrchr(d, '/')) == NULL || e == d) {
+		free(d);
+		return;
+	}
+	*e = '\0';
+	if (stat(d, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		free(d);
+		return;
+	}
+	for (s = d + 1; ; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		*s = '\0';
+		if (mkdir(d, 0777) == -1 && errno != EEXIST) {
+			news_warn("%s: cannot make the state directory:", d);
+			exit(NEWS_EXIT_FATAL);
+		}
+		if (e == s)
+			break;
+		*s = '/';
+	}
+	if (stat(d, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+		errno = ENOTDIR;
+		news_warn("%s: cannot make the state directory:", d);
+		exit(NEWS_EXIT_FATAL);
+	}
+	free(d);
+}
+
 struct state *
-state_open(const char *path)
+state_open(const char *arg)
 {
 	struct state *st = news_xcalloc(1, sizeof(*st));
-	char *err = NULL;
+	char *err = NULL, *path;
 	int tries;
 
-	st->path = news_xstrdup(path);
+	st->path = path = state_path(arg);
+	make_dirs(path);
 	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
 		news_warn("%s: %s", path, st->db ? sqlite3_errmsg(st->db) :
@@ -153,11 +240,19 @@ state_open(const char *path)
 	return st;
 }
 
-void
+int
 state_close(struct state *st)
 {
+	int r = 0;
+
 	if (st == NULL)
-		return;
+		return 0;
+	if (st->nfailed > 0) {
+		news_warn("%s: %zu of %zu state writes failed (%s): what they "
+		    "would have remembered comes again next run", st->path,
+		    st->nfailed, st->nwrites, st->why);
+		r = -1;
+	}
 	sqlite3_finalize(st->seen);
 	sqlite3_finalize(st->validators);
 	sqlite3_finalize(st->ins_seen);
@@ -166,8 +261,10 @@ state_close(struct state *st)
 	sqlite3_finalize(st->host_set);
 	if (sqlite3_close(st->db) != SQLITE_OK)
 		dberr(st, "close");
+	free(st->why);
 	free(st->path);
 	free(st);
+	return r;
 }
 
 static char *
@@ -208,11 +305,12 @@ step(struct state *st, sqlite3_stmt *s)
 {
 	int r = sqlite3_step(s);
 
-	sqlite3_reset(s);
 	if (r != SQLITE_DONE) {
-		dberr(st, "write");
+		wfail(st);
+		sqlite3_reset(s);
 		return -1;
 	}
+	sqlite3_reset(s);
 	return 0;
 }
 
@@ -223,8 +321,9 @@ state_commit(struct state *st, const char *src, const char *etag,
 	size_t i;
 	time_t now = time(NULL);
 
+	st->nwrites++;
 	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
-		dberr(st, "begin");
+		wfail(st);
 		return -1;
 	}
 	for (i = 0; i < nkeys; i++) {
@@ -243,7 +342,7 @@ state_commit(struct state *st, const char *src, const char *etag,
 			goto fail;
 	}
 	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-		dberr(st, "commit");
+		wfail(st);
 		goto fail;
 	}
 	return 0;
@@ -271,5 +370,6 @@ state_set_host(struct state *st, const char *host, double until, int failures)
 	sqlite3_bind_text(st->host_set, 1, host, -1, SQLITE_STATIC);
 	sqlite3_bind_double(st->host_set, 2, until);
 	sqlite3_bind_int(st->host_set, 3, failures);
+	st->nwrites++;
 	step(st, st->host_set);
 }
