@@ -1,8 +1,10 @@
 /*
  * record.c: JSON-lines records in and out.
  *
- * The reader keeps its own buffer (read in 256 KiB blocks) and splits lines
- * with memchr, so a line is parsed in place without a copy unless its
+ * The reader keeps its own buffer (read in blocks of up to 256 KiB, with
+ * read(2) where the stream has a descriptor, so that a record that has
+ * arrived through a pipe is returned at once, not when a block is full)
+ * and splits lines with memchr, so a line is parsed in place without a copy unless its
  * UTF-8 needs repair.  A line longer than the maximum record size is
  * reported and skipped as it streams by: memory stays bounded by the limit.
  */
@@ -11,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -29,6 +32,7 @@ struct news_reader {
 	unsigned long next;	/* number of the next line */
 	char *buf;
 	size_t cap, start, end;
+	size_t scan;		/* buf[start..scan) holds no newline */
 	size_t max;
 	int eof, err;
 	char where[512];
@@ -123,12 +127,15 @@ static size_t
 fill(struct news_reader *r)
 {
 	size_t n, want;
+	ssize_t k;
+	int fd;
 
 	if (r->eof)
 		return 0;
 	if (r->start > 0) {
 		memmove(r->buf, r->buf + r->start, r->end - r->start);
 		r->end -= r->start;
+		r->scan = r->scan > r->start ? r->scan - r->start : 0;
 		r->start = 0;
 	}
 	if (r->cap - r->end < READ_BLOCK) {
@@ -140,6 +147,20 @@ fill(struct news_reader *r)
 		r->cap = ncap;
 	}
 	want = r->cap - r->end - 1;
+	if ((fd = fileno(r->fp)) >= 0) {
+		/* what has arrived, without waiting for a whole block */
+		do
+			k = read(fd, r->buf + r->end, want);
+		while (k < 0 && errno == EINTR);
+		if (k <= 0) {
+			if (k < 0)
+				r->err = errno ? errno : EIO;
+			r->eof = 1;
+			return 0;
+		}
+		r->end += (size_t)k;
+		return (size_t)k;
+	}
 	n = fread(r->buf + r->end, 1, want, r->fp);
 	r->end += n;
 	if (n < want) {
@@ -169,7 +190,7 @@ skip_line(struct news_reader *r)
 			r->start = (size_t)(nl - r->buf) + 1;
 			return;
 		}
-		r->start = r->end = 0;
+		r->start = r->end = r->scan = 0;
 		if (fill(r) == 0 && r->eof)
 			return;
 	}
@@ -488,15 +509,25 @@ news_record_parse(const char *line, size_t len, char *err, size_t errlen)
 }
 
 int
+news_reader_has_line(const struct news_reader *r)
+{
+	return r->eof || (r->start < r->end &&
+	    memchr(r->buf + r->start, '\n', r->end - r->start) != NULL);
+}
+
+int
 news_reader_next_line(struct news_reader *r, const char **linep, size_t *lenp)
 {
 	char *nl, *line;
 	size_t len;
 
 	for (;;) {
-		nl = r->start < r->end ?
-		    memchr(r->buf + r->start, '\n', r->end - r->start) : NULL;
+		size_t from = r->scan > r->start ? r->scan : r->start;
+
+		nl = from < r->end ?
+		    memchr(r->buf + from, '\n', r->end - from) : NULL;
 		if (nl == NULL) {
+			r->scan = r->end;
 			if (r->end - r->start > r->max) {
 				r->line = r->next++;
 				skip_line(r);

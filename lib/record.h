@@ -46,6 +46,13 @@ int news_reader_next(struct news_reader *r, json_t **rec);
  * call.  Parse it with news_record_parse when needed.
  */
 int news_reader_next_line(struct news_reader *r, const char **line, size_t *len);
+/*
+ * 1 when the next record is at hand: a whole line is buffered, or the
+ * input has ended; 0 when the next call would have to read (and may
+ * wait for a writer upstream).  A tool holding a transaction open
+ * commits before it waits.
+ */
+int news_reader_has_line(const struct news_reader *r);
 /* "FILE:LINE" of the record last returned, for diagnostics */
 const char *news_reader_where(const struct news_reader *r);
 const char *news_reader_name(const struct news_reader *r);

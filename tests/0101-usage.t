@@ -3,7 +3,7 @@
 # (not its path) with exit status 2, as news(7) says.
 . "$(dirname "$0")/lib.sh"
 
-for t in news-fetch news-extract news-tag news-calendar news-render; do
+for t in news-fetch news-extract news-tag news-calendar news-render news-archive; do
 	if ! command -v $t >/dev/null 2>&1; then
 		skip "$t not built"
 		continue

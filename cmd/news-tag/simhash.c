@@ -2,24 +2,16 @@
  * simhash.c: 64-bit simhash (Charikar) over an article's words, and
  * near-duplicate clusters.  Near duplicates within k bits (k < 8) agree
  * exactly on at least one of k+1 bit blocks (pigeonhole), so each block
- * value indexes the records having it and only those are compared.
+ * value indexes the records having it and only those are compared (the
+ * band keys are lib/simhash.h's, shared with news-archive).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "news.h"
+#include "simhash.h"
 #include "tag.h"
 
-static uint64_t
-mix(uint64_t x)
-{
-	x ^= x >> 33;
-	x *= 0xff51afd7ed558ccdULL;
-	x ^= x >> 33;
-	x *= 0xc4ceb9fe1a85ec53ULL;
-	x ^= x >> 33;
-	return x;
-}
 
 uint64_t
 simhash_doc(const struct doc *d, const struct stopwords *s, const char *lang)
@@ -37,14 +29,14 @@ simhash_doc(const struct doc *d, const struct stopwords *s, const char *lang)
 		const struct tok *t = &d->t[i];
 		if (!(t->flags & T_WORD))
 			continue;
-		h = mix(tag_hcomb(prev, t->h));
+		h = news_mix64(tag_hcomb(prev, t->h));
 		prev = t->h;
 		if (t->flags & T_STOP)
 			continue;
 		n += 2;
 		for (b = 0; b < 64; b++)
 			v[b] += (int32_t)((h >> b) & 1);
-		h = mix(t->h);
+		h = news_mix64(t->h);
 		for (b = 0; b < 64; b++)
 			v[b] += (int32_t)((h >> b) & 1);
 	}
@@ -107,10 +99,7 @@ dedup_free(struct dedup *dd)
 static uint64_t
 block(const struct dedup *dd, uint64_t h, int b)
 {
-	int lo = 64 * b / dd->nblk, hi = 64 * (b + 1) / dd->nblk;
-	uint64_t mask = hi - lo >= 64 ? ~0ULL : ((1ULL << (hi - lo)) - 1);
-
-	return mix(((h >> lo) & mask) * 131 + (uint64_t)b + 1) | 1;
+	return news_simhash_band(h, b, dd->nblk);
 }
 
 static struct dslot *
@@ -150,7 +139,7 @@ dedup_check(struct dedup *dd, uint64_t h, const char *label)
 			continue;
 		for (j = s->head; j >= 0; j = dd->node[j].next) {
 			int32_t r = dd->node[j].rec;
-			if (__builtin_popcountll(dd->hash[r] ^ h) <= dd->k &&
+			if (news_simhash_distance(dd->hash[r], h) <= dd->k &&
 			    (best < 0 || r < best))
 				best = r;
 		}
