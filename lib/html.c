@@ -535,3 +535,23 @@ news_html_attr(const xmlNode *n, const char *name)
 		}
 	return NULL;
 }
+
+htmlDocPtr
+news_html_parse_fragment(const char *fragment, size_t len)
+{
+	htmlDocPtr doc;
+	char *fixed = NULL;
+	int opts;
+
+	if (fragment == NULL || len == 0 || len > (size_t)0x7fffffff)
+		return NULL;
+	if (!news_utf8_valid(fragment, len)) {
+		fixed = news_utf8_repair(fragment, len, &len);
+		fragment = fixed;
+	}
+	opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	    HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
+	doc = htmlReadMemory(fragment, (int)len, NULL, "UTF-8", opts);
+	free(fixed);
+	return doc;
+}

@@ -50,6 +50,13 @@ char *news_html_to_utf8(const char *data, size_t len, const char *charset,
 htmlDocPtr news_html_parse(const char *data, size_t len,
     const char *content_type, const char *url, const char **charset);
 
+/*
+ * Parse an HTML fragment already in UTF-8 (a record's content or
+ * summary; invalid UTF-8 is repaired), same options.  NULL when len is 0
+ * or above 2 GiB, or libxml2 gives up.  Free with xmlFreeDoc().
+ */
+htmlDocPtr news_html_parse_fragment(const char *fragment, size_t len);
+
 /* The value of attribute name of element n (borrowed) or NULL. */
 const char *news_html_attr(const xmlNode *n, const char *name);
 

@@ -14,6 +14,7 @@
 
 #include "news.h"
 #include "buf.h"
+#include "html.h"
 #include "sanitize.h"
 #include "text.h"
 #include "url.h"
@@ -598,22 +599,8 @@ news_sanitize_html(const char *fragment, size_t len, const char *base_url,
 {
 	struct news_buf out = NEWS_BUF_INIT;
 	htmlDocPtr doc;
-	char *fixed = NULL;
-	int opts;
 
-	if (fragment == NULL || len == 0)
-		return news_xstrdup("");
-	if (len > (size_t)0x7fffffff)
-		return news_xstrdup("");
-	if (!news_utf8_valid(fragment, len)) {
-		fixed = news_utf8_repair(fragment, len, &len);
-		fragment = fixed;
-	}
-	opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	    HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
-	doc = htmlReadMemory(fragment, (int)len, NULL, "UTF-8", opts);
-	free(fixed);
-	if (doc == NULL)
+	if ((doc = news_html_parse_fragment(fragment, len)) == NULL)
 		return news_xstrdup("");
 	news_sanitize_node(&out, (const xmlNode *)doc,
 	    base_url, flags | NEWS_SANITIZE_INNER);

@@ -184,12 +184,12 @@ leafblock(const xmlNode *n)
 	const xmlNode *c;
 	const char *name = (const char *)n->name;
 
-	if (!ex_is_block(name) || strcmp(name, "tr") == 0 ||
+	if (!news_html_is_block(name) || strcmp(name, "tr") == 0 ||
 	    strcmp(name, "table") == 0 || strcmp(name, "tbody") == 0 ||
 	    strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0)
 		return 0;
 	for (c = n->children; c != NULL; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && ex_is_block((const char *)
+		if (c->type == XML_ELEMENT_NODE && news_html_is_block((const char *)
 		    c->name))
 			return 0;
 	return 1;

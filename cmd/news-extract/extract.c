@@ -162,7 +162,7 @@ ex_extract(const char *html, size_t len, const char *url,
 		ex_prune(top, m);
 		ex_cut_tail(top);
 		ex_assistant_prune(top, r);
-		ex_text(&b, top);
+		news_html_text_node(&b, top);
 		r->text = news_buf_take(&b);
 		news_sanitize_node(&b, top, ex_meta_base(m),
 		    NEWS_SANITIZE_INNER);

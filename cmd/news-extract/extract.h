@@ -6,7 +6,6 @@
  *   meta.c       title, author, dates, site name, lang... from the page
  *   assistant.c  leaked chatbot text
  *   lang.c       a language guess for pages that declare none
- *   output.c     plain text from the pruned tree
  */
 #ifndef EXTRACT_H
 #define EXTRACT_H
@@ -17,6 +16,7 @@
 #include <libxml/HTMLparser.h>
 
 #include "buf.h"
+#include "htmltext.h"
 
 /* The result of one page; every string malloc'd or NULL. */
 struct ex_result {
@@ -68,7 +68,6 @@ xmlNode *ex_find_content(htmlDocPtr doc, struct ex_meta *m);
 void ex_prune(xmlNode *top, struct ex_meta *m);
 void ex_cut_tail(xmlNode *top);
 void ex_score_done(void);
-int ex_is_block(const char *name);
 int ex_class_evidence(const xmlNode *n);
 
 /* meta.c */
@@ -87,9 +86,6 @@ int ex_assistant_sentence(const char *s, size_t len);
 
 /* lang.c: "en", "de", "zh"... from the text (malloc'd), or NULL */
 char *ex_lang_guess(const char *text);
-
-/* output.c */
-void ex_text(struct news_buf *out, const xmlNode *top);
 
 /* small helpers (extract.c) */
 int ex_name_is(const xmlNode *n, const char *name);

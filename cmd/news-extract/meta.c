@@ -1030,10 +1030,10 @@ h1walk(struct news_buf *b, const xmlNode *n, int depth)
 		    strcmp(name, "button") == 0 || classany(n, h1parts) ||
 		    depth > 32)
 			continue;
-		if (ex_is_block(name))
+		if (news_html_is_block(name))
 			news_buf_addc(b, ' ');
 		h1walk(b, n->children, depth + 1);
-		if (ex_is_block(name))
+		if (news_html_is_block(name))
 			news_buf_addc(b, ' ');
 	}
 }

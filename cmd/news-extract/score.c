@@ -34,27 +34,6 @@ static size_t nnodes, capnodes;
 
 #define INFO(n) ((struct ex_node *)(n)->_private)
 
-static const char *const blocknames[] = {
-	"address", "article", "aside", "blockquote", "body", "center", "dd",
-	"details", "dialog", "div", "dl", "dt", "fieldset", "figcaption",
-	"figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-	"header", "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol",
-	"p", "pre", "section", "summary", "table", "tbody", "td", "tfoot",
-	"th", "thead", "tr", "ul"
-};
-
-static int
-cmpname(const void *k, const void *e)
-{
-	return strcmp(k, *(const char *const *)e);
-}
-
-int
-ex_is_block(const char *name)
-{
-	return bsearch(name, blocknames, sizeof(blocknames) /
-	    sizeof(blocknames[0]), sizeof(blocknames[0]), cmpname) != NULL;
-}
 
 /* words that mark boilerplate when found inside a class or id */
 static const char *const negsub[] = {
@@ -490,7 +469,7 @@ enter(xmlNode *n)
 	n->_private = i;
 	if (n->parent != NULL && n->parent->type == XML_ELEMENT_NODE)
 		p = INFO(n->parent);
-	i->block = ex_is_block(name);
+	i->block = news_html_is_block(name);
 	i->inlink = (p && p->inlink) || strcmp(name, "a") == 0;
 	i->hidden = (p && p->hidden) || hidden(n) ||
 	    (news_sanitize_is_dropped(name) && strcmp(name, "form") != 0 &&

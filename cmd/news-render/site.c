@@ -19,6 +19,7 @@
 #include "date.h"
 #include "hash.h"
 #include "record.h"
+#include "htmltext.h"
 #include "sanitize.h"
 #include "text.h"
 #include "url.h"
@@ -77,28 +78,14 @@ cut(char *s, size_t max)
 	return s;
 }
 
-/* plain text of an HTML snippet: tags dropped, references decoded */
+/* plain text of an HTML snippet on one line */
 static char *
 strip_tags(const char *html)
 {
-	struct news_buf b = NEWS_BUF_INIT;
-	const char *p;
-	char *dec, *r;
+	char *t = news_html_text(html, strlen(html)), *r;
 
-	for (p = html; *p; p++) {
-		if (*p == '<') {
-			p = strchr(p, '>');
-			news_buf_addc(&b, ' ');
-			if (p == NULL)
-				break;
-		} else {
-			news_buf_addc(&b, *p);
-		}
-	}
-	dec = news_html_unescape(news_buf_str(&b), b.len);
-	news_buf_free(&b);
-	r = squeeze(dec);
-	free(dec);
+	r = squeeze(t);
+	free(t);
 	return r;
 }
 

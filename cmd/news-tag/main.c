@@ -168,7 +168,7 @@ tag(json_t *rec, struct news_reader *r, void *arg)
 {
 	struct opts *o = arg;
 	const char *title = news_record_str(rec, "title");
-	const char *text = news_record_str(rec, "text");
+	const char *text = tag_body(rec);
 	const char *category = NULL, *label, *dup;
 	struct country_score cs[MAXCC];
 	int cc[MAXCC], ncc, i;
@@ -378,6 +378,7 @@ main(int argc, char *argv[])
 	rules_free(o.rules);
 	stop_free(o.stop);
 	kw_free(o.kw);
+	tag_body(NULL);
 	doc_free(&o.doc);
 	strlist_free(&o.tags);
 	strlist_free(&o.kws);

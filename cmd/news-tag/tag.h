@@ -1,6 +1,6 @@
 /*
  * tag.h: news-tag's modules: tokens, gazetteer, countries, rules and
- * regions, keyphrases, simhash, related stories, counts.
+ * regions, keyphrases, simhash, related stories, the body text, counts.
  */
 #ifndef TAG_H
 #define TAG_H
@@ -177,6 +177,12 @@ void related_add(struct related *rl, const struct doc *d, const struct stopwords
 void related_run(struct related *rl);
 size_t related_get(const struct related *rl, size_t i, const char ***labels);
 void related_free(struct related *rl);
+
+/* ---- the text besides the title (body.c) ---- */
+struct json_t;
+/* text, else the text of the HTML content, else of summary, or NULL;
+ * valid until the next call (tag_body(NULL) frees) */
+const char *tag_body(struct json_t *rec);
 
 /* ---- counts (count.c) ---- */
 struct counts;

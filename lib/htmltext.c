@@ -1,15 +1,44 @@
 /*
- * output.c: plain text from the pruned article tree (DESIGN.md): one
- * blank line between paragraphs, headings their own paragraph, list
- * items "- ", table rows one line each with cells split by a tab, br a
- * line break, pre kept as it is.
+ * htmltext.c: the plain text of HTML (DESIGN.md's text field): one blank
+ * line between paragraphs, headings their own paragraph, list items
+ * "- ", table rows one line each with cells split by a tab, br a line
+ * break, pre kept as it is; what the sanitizer drops with its content
+ * (script, style, ...) and ruby annotations are not text.
  */
+#include <stdlib.h>
 #include <string.h>
+
+#include <libxml/HTMLparser.h>
 
 #include "news.h"
 #include "buf.h"
+#include "html.h"
+#include "htmltext.h"
 #include "sanitize.h"
-#include "extract.h"
+#include "text.h"
+
+static const char *const blocknames[] = {
+	"address", "article", "aside", "blockquote", "body", "center", "dd",
+	"details", "dialog", "div", "dl", "dt", "fieldset", "figcaption",
+	"figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+	"header", "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol",
+	"p", "pre", "section", "summary", "table", "tbody", "td", "tfoot",
+	"th", "thead", "tr", "ul"
+};
+
+static int
+cmpname(const void *k, const void *e)
+{
+	return strcmp(k, *(const char *const *)e);
+}
+
+int
+news_html_is_block(const char *name)
+{
+	return bsearch(name, blocknames, sizeof(blocknames) /
+	    sizeof(blocknames[0]), sizeof(blocknames[0]), cmpname) != NULL;
+}
+
 
 struct tx {
 	struct news_buf *out;
@@ -152,7 +181,7 @@ enter(struct tx *t, const xmlNode *n)
 	} else if (isname(n, "pre")) {
 		wantbreak(t, 2);
 		t->pre++;
-	} else if (ex_is_block(name))
+	} else if (news_html_is_block(name))
 		wantbreak(t, 2);
 	return 1;
 }
@@ -172,12 +201,12 @@ leave(struct tx *t, const xmlNode *n)
 		wantbreak(t, 1);
 	else if (isname(n, "table"))
 		wantbreak(t, 2);
-	else if (ex_is_block(name))
+	else if (news_html_is_block(name))
 		wantbreak(t, 2);
 }
 
 void
-ex_text(struct news_buf *out, const xmlNode *top)
+news_html_text_node(struct news_buf *out, const xmlNode *top)
 {
 	struct tx t;
 	const xmlNode *n;
@@ -211,4 +240,17 @@ done:
 	while (out->len > 0 && (out->s[out->len - 1] == ' ' ||
 	    out->s[out->len - 1] == '\n' || out->s[out->len - 1] == '\t'))
 		out->s[--out->len] = '\0';
+}
+
+char *
+news_html_text(const char *fragment, size_t len)
+{
+	struct news_buf out = NEWS_BUF_INIT;
+	htmlDocPtr doc;
+
+	if ((doc = news_html_parse_fragment(fragment, len)) == NULL)
+		return news_xstrdup("");
+	news_html_text_node(&out, (const xmlNode *)doc);
+	xmlFreeDoc(doc);
+	return news_buf_take(&out);
 }
