@@ -16,8 +16,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+/* the one version, VERSION in the Makefile */
 #ifndef NEWS_VERSION
-#define NEWS_VERSION "0.1.0"
+#error "NEWS_VERSION is set by the Makefile (-DNEWS_VERSION)"
 #endif
 
 enum news_exit {
@@ -85,5 +86,29 @@ int news_fshut(FILE *fp, const char *name);
 
 /* Print the standard --version line for the tool and exit 0. */
 NEWS_NORETURN void news_version(void);
+
+/*
+ * Usage and --help, the same on every tool.  A synopsis is a NULL-ended
+ * list of forms, each the words after the program name as in the man
+ * page's SYNOPSIS; a long form is wrapped at 80 columns between
+ * bracketed groups.  news_usage prints "usage: prog form" lines on
+ * stderr and exits 2; news_help prints them on stdout, then about (a
+ * line or two), one line per option of opts (ended by { NULL, NULL }),
+ * and exits 0.
+ */
+struct news_opt_help {
+	const char *opt;	/* as typed: "-o, --output dir" */
+	const char *help;	/* what it does, in a few words */
+};
+void news_print_usage(FILE *fp, const char *const *synopsis);
+NEWS_NORETURN void news_usage(const char *const *synopsis);
+NEWS_NORETURN void news_help(const char *const *synopsis, const char *about,
+    const struct news_opt_help *opts);
+/*
+ * Called by a filter about to read records from standard input because
+ * it has no operands: when that is a terminal, say so (unless -q), as
+ * the tool would otherwise seem to hang.
+ */
+void news_stdin_note(void);
 
 #endif

@@ -33,44 +33,41 @@ static long zone_off;
 static struct skipped nodate, baddate, outside;
 static struct news_cal_html_opts html;
 
+static const char *const synopsis[] = {
+	"[-3cMS] [-f text | html | json | ics] [-m YYYY-MM | -y YYYY] [--heat] "
+	"[--tz zone] [--link pattern] [--month-link pattern] [--base prefix] "
+	"[file ...]", NULL
+};
+static const struct news_opt_help opthelp[] = {
+	{ "-m YYYY-MM", "the month (repeatable; default: the newest article's)" },
+	{ "-y YYYY", "the whole year, three months a row" },
+	{ "-3", "the month before, the month, the month after" },
+	{ "-c", "article counts in the grid instead of days" },
+	{ "--heat", "a year heat map (with -y, or the newest year)" },
+	{ "-M, --monday", "weeks start on Monday" },
+	{ "-S, --sunday", "weeks start on Sunday (default: the locale's)" },
+	{ "--tz zone", "place articles on their day in zone (default TZ, UTC)" },
+	{ "-f format", "text (default), html, json, ics" },
+	{ "--link pattern", "html day links (%Y %m %d; default archive/%Y/%m/%d/)" },
+	{ "--month-link pattern", "html month links" },
+	{ "--base prefix", "put prefix before every html link" },
+	{ "-h, --help", "this help" },
+	{ "--version", "the version" },
+	{ NULL, NULL }
+};
+
 static NEWS_NORETURN void
 usage(void)
 {
-	fprintf(stderr, "usage: %s [-3cMS] [-f text | html | json | ics] "
-	    "[-m YYYY-MM | -y YYYY] [--heat] [--tz zone]\n"
-	    "       [--link pattern] [--month-link pattern] [--base prefix] "
-	    "[file ...]\n", news_getprog());
-	exit(NEWS_EXIT_USAGE);
+	news_usage(synopsis);
 }
 
 static NEWS_NORETURN void
 help(void)
 {
-	printf("usage: %s [-3cMS] [-f text | html | json | ics] "
-	    "[-m YYYY-MM | -y YYYY] [--heat] [--tz zone]\n"
-	    "       [--link pattern] [--month-link pattern] [--base prefix] "
-	    "[file ...]\n\n"
-	    "The archive calendar of news records (JSON lines, by "
-	    "\"published\").\n\n"
-	    "  -m YYYY-MM       the month (repeatable; default: the newest "
-	    "article's)\n"
-	    "  -y YYYY          the whole year, three months a row\n"
-	    "  -3               the month before, the month, the month after\n"
-	    "  -c               article counts in the grid instead of days\n"
-	    "  --heat           a year heat map (with -y, or the newest year)\n"
-	    "  -M, --monday     weeks start on Monday\n"
-	    "  -S, --sunday     weeks start on Sunday (default: the locale's)\n"
-	    "  --tz ZONE        place articles on their day in ZONE "
-	    "(default TZ, else UTC)\n"
-	    "  -f FORMAT        text (default), html, json, ics\n"
-	    "  --link PATTERN   html day links (%%Y %%m %%d; "
-	    "default archive/%%Y/%%m/%%d/)\n"
-	    "  --month-link PATTERN, --base PREFIX   html month links, "
-	    "link prefix\n"
-	    "  -h, --help       this help;  --version  the version\n\n"
-	    "Days with articles: reverse video on a terminal, else \"13*\".\n"
-	    "See news-calendar(1).\n", news_getprog());
-	exit(NEWS_EXIT_OK);
+	news_help(synopsis, "The archive calendar of news records (by "
+	    "\"published\"). Days with articles:\nreverse video on a terminal, "
+	    "else \"13*\".", opthelp);
 }
 
 /* YYYY-MM or YYYY (month 0) inside 1900..2100; -1 when not */

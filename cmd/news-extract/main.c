@@ -23,12 +23,23 @@
 static int keephtml;
 static const char *baseurl;
 
+static const char *const synopsis[] = {
+	"[-q] [--keep-html] [--url URL] [--utc] [file ...]", NULL
+};
+static const struct news_opt_help opthelp[] = {
+	{ "--keep-html", "keep the html field" },
+	{ "-q, --quiet", "no per-record notes: one summary line a run" },
+	{ "--url URL", "resolve relative links against URL" },
+	{ "--utc", "write published and updated in UTC (Z)" },
+	{ "-h, --help", "this help" },
+	{ "--version", "the version" },
+	{ NULL, NULL }
+};
+
 static NEWS_NORETURN void
 usage(void)
 {
-	fprintf(stderr, "usage: %s [-q] [--keep-html] [--url URL] [--utc] [FILE ...]\n",
-	    news_getprog());
-	exit(NEWS_EXIT_USAGE);
+	news_usage(synopsis);
 }
 
 /*
@@ -260,6 +271,8 @@ main(int argc, char *argv[])
 		case 'V':
 			news_version();
 		case 'h':
+			news_help(synopsis, "The article of each news page: its text, "
+			    "clean HTML and metadata.", opthelp);
 		default:
 			usage();
 		}

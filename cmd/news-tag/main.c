@@ -33,15 +33,26 @@ struct opts {
 	int nkeywords;
 };
 
-NEWS_NORETURN static void
-usage(FILE *fp, int status)
-{
-	fprintf(fp, "usage: %s [-qv] [-g gazetteer] [-r rules] [-k n] [-o file] "
-	    "[--dedup] [--dedup-bits k]\n"
-	    "       [--related n] [--count [-f json|text]] [file ...]\n",
-	    news_getprog());
-	exit(status);
-}
+static const char *const synopsis[] = {
+	"[-qv] [-g gazetteer] [-r rules] [-k n] [-o file] [--dedup] "
+	"[--dedup-bits k] [--related n] [--count [-f json | text]] [file ...]",
+	NULL
+};
+static const struct news_opt_help opthelp[] = {
+	{ "-g gazetteer", "load this gazetteer too (repeatable)" },
+	{ "-r rules", "these tag rules instead of the default (none: no rules)" },
+	{ "-k, --keywords n", "at most n keyphrases (default 10, 0: none)" },
+	{ "-o file", "write to file instead of stdout" },
+	{ "--dedup", "mark near duplicates (duplicate_of), 3 bits apart" },
+	{ "--dedup-bits k", "the same, at most k bits apart (0 to 7)" },
+	{ "--related n", "add the n most similar records (1 to 100)" },
+	{ "--count", "how often each tag, category, country, keyword occurs" },
+	{ "-f json | text", "--count output format (default json)" },
+	{ "-q, -v", "quiet (one summary line a run), verbose" },
+	{ "-h, --help", "this help" },
+	{ "--version", "the version" },
+	{ NULL, NULL }
+};
 
 static char *
 pjoin(const char *dir, const char *name)
@@ -350,8 +361,11 @@ main(int argc, char *argv[])
 		case 'q': news_quiet = 1; break;
 		case 'v': news_verbose = 1; break;
 		case 'V': news_version();
-		case 'h': usage(stdout, NEWS_EXIT_OK);
-		default: usage(stderr, NEWS_EXIT_USAGE);
+		case 'h':
+			news_help(synopsis, "What each article is about: countries, "
+			    "category, tags, keyphrases,\nsimhash, duplicates and "
+			    "related stories.", opthelp);
+		default: news_usage(synopsis);
 		}
 	}
 	argc -= optind;
