@@ -255,7 +255,6 @@ news_help(const char *const *synopsis, const char *about,
 		putchar('\n');
 	for (i = 0; opts != NULL && opts[i].opt != NULL; i++)
 		printf("  %-*s  %s\n", (int)w, opts[i].opt, opts[i].help);
-	printf("\nSee %s(1).\n", prog);
 	exit(news_fshut(stdout, "<stdout>"));
 }
 
@@ -265,4 +264,52 @@ news_stdin_note(void)
 	if (!news_quiet && isatty(STDIN_FILENO))
 		news_warn("reading records from standard input, a terminal "
 		    "(end with ^D; '%s --help' for more)", prog);
+}
+
+static struct news_note *notes;		/* the kinds noted, first noted first */
+static struct news_note **notes_tail = &notes;
+
+static void
+note_add(struct news_note *k, const char *where)
+{
+	if (k->n++ == 0) {
+		snprintf(k->first, sizeof(k->first), "%s", where ? where : "");
+		k->next = NULL;
+		*notes_tail = k;
+		notes_tail = &k->next;
+	}
+}
+
+void
+news_note(struct news_note *k, const char *where)
+{
+	note_add(k, where);
+	if (!news_quiet)
+		news_warn("%s%s%s%s%s", where ? where : "", where ? ": " : "",
+		    k->reason, k->action ? ": " : "", k->action ? k->action : "");
+}
+
+void
+news_note_count(struct news_note *k, const char *where)
+{
+	k->counted_only = 1;
+	note_add(k, where);
+}
+
+int
+news_notes_end(void)
+{
+	struct news_note *k;
+	int st = 0;
+
+	for (k = notes; k != NULL; k = k->next) {
+		if (k->fail)
+			st = NEWS_EXIT_FAIL;
+		if (!k->counted_only && !news_quiet && k->n == 1)
+			continue;
+		news_warn("%lu record%s %s: %s%s%s%s", k->n, k->n == 1 ? "" : "s",
+		    k->action ? k->action : "failed", k->reason,
+		    *k->first ? " (first: " : "", k->first, *k->first ? ")" : "");
+	}
+	return st;
 }

@@ -582,6 +582,7 @@ main(int argc, char *argv[])
 		po.ignore_robots = ignore_robots;
 		po.progress = isatty(2) && !news_quiet;
 		r = pages_run(argc, argv, &po);
+		news_notes_end();
 		curl_global_cleanup();
 		if (news_fshut(stdout, "<stdout>") != 0)
 			return NEWS_EXIT_FATAL;

@@ -18,6 +18,9 @@
 
 #define MAXCC 16
 
+/* a record with nothing to tag, summed up once at the end */
+static struct news_note notext = NEWS_NOTE("no title or text", "passed through", 0);
+
 struct opts {
 	struct gazetteer *gaz;
 	struct rules *rules;
@@ -190,11 +193,14 @@ tag(json_t *rec, struct news_reader *r, void *arg)
 	struct doc *d = &o->doc;
 	label = news_record_label(rec);
 	if ((title == NULL || *title == '\0') && (text == NULL || *text == '\0')) {
-		news_warn("%s: %s: no title or text", news_reader_where(r),
+		char where[512];
+
+		snprintf(where, sizeof(where), "%s: %s", news_reader_where(r),
 		    label ? label : "record");
+		news_note(&notext, where);
 		if (o->related)
 			related_add(o->related, (doc_reset(d), d), o->stop, "", label);
-		return emit(o, rec) ? NEWS_EXIT_FATAL : NEWS_EXIT_FAIL;
+		return emit(o, rec);
 	}
 	doc_reset(d);
 	if (title)
@@ -397,6 +403,7 @@ main(int argc, char *argv[])
 	strlist_free(&o.kws);
 	free(gaz);
 	free(rules);
+	news_notes_end();
 	c = news_fshut(stdout, "<stdout>");
 	return c ? c : status;
 }
