@@ -16,8 +16,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+/* the one version, VERSION in the Makefile */
 #ifndef NEWS_VERSION
-#define NEWS_VERSION "0.1.0"
+#error "NEWS_VERSION is set by the Makefile (-DNEWS_VERSION)"
 #endif
 
 enum news_exit {
@@ -60,6 +61,33 @@ extern FILE *news_diag_fp;
 extern int news_quiet, news_verbose;
 void news_info(const char *fmt, ...) NEWS_PRINTF(1, 2);
 
+/*
+ * Counted notes, for records a tool passes by or could not process.
+ * A kind is a static struct news_note (NEWS_NOTE(reason, action, fail)).
+ * news_note prints "prog: where: reason: action" unless -q, and counts;
+ * news_note_count only counts.  news_notes_end, once at the end of a run,
+ * prints a line per kind that was noted, "prog: N records action: reason
+ * (first: where)" (only when -q hid the notes or there was more than
+ * one; always for news_note_count kinds), nothing when none was.  It
+ * returns NEWS_EXIT_FAIL when a kind with fail set was noted (an input
+ * that is broken), else 0 (a record that is not for this tool: a record
+ * without an html field at news-extract, one without id or url at
+ * news-render).
+ */
+struct news_note {
+	const char *reason;	/* "no html field" */
+	const char *action;	/* "passed through", "skipped"; NULL: failed */
+	int fail;
+	int counted_only;	/* set by news_note_count */
+	unsigned long n;
+	char first[200];
+	struct news_note *next;
+};
+#define NEWS_NOTE(reason, action, fail) { (reason), (action), (fail), 0, 0, "", NULL }
+void news_note(struct news_note *k, const char *where);
+void news_note_count(struct news_note *k, const char *where);
+int news_notes_end(void);
+
 /* Allocation that exits 2 with a diagnostic when memory runs out. */
 void *news_xmalloc(size_t n);
 void *news_xcalloc(size_t n, size_t m);
@@ -85,5 +113,29 @@ int news_fshut(FILE *fp, const char *name);
 
 /* Print the standard --version line for the tool and exit 0. */
 NEWS_NORETURN void news_version(void);
+
+/*
+ * Usage and --help, the same on every tool.  A synopsis is a NULL-ended
+ * list of forms, each the words after the program name as in the man
+ * page's SYNOPSIS; a long form is wrapped at 80 columns between
+ * bracketed groups.  news_usage prints "usage: prog form" lines on
+ * stderr and exits 2; news_help prints them on stdout, then about (a
+ * line or two), one line per option of opts (ended by { NULL, NULL }),
+ * and exits 0.
+ */
+struct news_opt_help {
+	const char *opt;	/* as typed: "-o, --output dir" */
+	const char *help;	/* what it does, in a few words */
+};
+void news_print_usage(FILE *fp, const char *const *synopsis);
+NEWS_NORETURN void news_usage(const char *const *synopsis);
+NEWS_NORETURN void news_help(const char *const *synopsis, const char *about,
+    const struct news_opt_help *opts);
+/*
+ * Called by a filter about to read records from standard input because
+ * it has no operands: when that is a terminal, say so (unless -q), as
+ * the tool would otherwise seem to hang.
+ */
+void news_stdin_note(void);
 
 #endif

@@ -74,8 +74,10 @@ news_reader_open(const char *path)
 	struct news_reader *r;
 	FILE *fp;
 
-	if (path == NULL || strcmp(path, "-") == 0)
+	if (path == NULL || strcmp(path, "-") == 0) {
+		news_stdin_note();
 		return news_reader_fdopen(stdin, "<stdin>");
+	}
 	if ((fp = fopen(path, "rb")) == NULL)
 		return NULL;
 	r = news_reader_fdopen(fp, path);

@@ -32,8 +32,8 @@ check 'a failed fetch: the record with error and status, exit 1' '
 check 'a file:// URL in a record is never read' '
 	rec f "file:///etc/passwd" | $NF > out 2> err; test $? -eq 1 &&
 	jq -e ".error | test(\"not an http\")" out && ! grep -q root: out'
-check 'a record without url is passed through unchanged, with a diagnostic' '
-	echo "{\"title\":\"t\",\"x\":[1,2]}" | $NF > out 2> err; test $? -eq 1 &&
+check 'a record without url is passed through unchanged, with a note, exit 0' '
+	echo "{\"title\":\"t\",\"x\":[1,2]}" | $NF > out 2> err &&
 	test "$(cat out)" = "{\"title\":\"t\",\"x\":[1,2]}" && grep -q "<stdin>:1: no url" err'
 check 'a line that is not JSON is reported; the rest goes on' '
 	{ echo "not json"; rec a "$BASE/page/a.html"; } | $NF > out 2> err; test $? -eq 1 &&

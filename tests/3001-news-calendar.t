@@ -17,9 +17,9 @@ check '--help fits a screen, --version' '
 	news-calendar --version | grep -q "0\."'
 check 'usage matches the man SYNOPSIS' '
 	news-calendar -x 2>err; test $? -eq 2 &&
-	grep -q "^usage: news-calendar \[-3cMS\] \[-f text | html | json | ics\]" err &&
+	grep -q "^usage: news-calendar \[-3cMqS\] \[-f text | html | json | ics\]" err &&
 	mandoc -Tascii "$TOP/man/news-calendar.1" 2>/dev/null | col -b |
-	    grep -q "news-calendar \[-3cMS\] \[-f text | html | json | ics\]" ||
+	    grep -q "news-calendar \[-3cMqS\] \[-f text | html | json | ics\]" ||
 	    ! command -v mandoc >/dev/null'
 check 'man page lint clean' '
 	! command -v mandoc >/dev/null ||
@@ -105,9 +105,9 @@ check 'bad records counted and reported once each, exit 1' '
 	news-calendar -S -m 2025-12 $B >out 2>err; test $? -eq 1 &&
 	cat >expect <<-EOT &&
 	news-calendar: $B:8: invalid JSON: invalid token near '"'"'this'"'"' (column 4)
-	news-calendar: 2 records without a date (first: $B:2)
-	news-calendar: 2 records with an unreadable date (first: $B:4: next Tuesday-ish)
-	news-calendar: 2 records dated outside 1900..2100 (first: $B:6: 1899-12-31T23:59:59Z)
+	news-calendar: 2 records skipped: no date (first: $B:2)
+	news-calendar: 2 records skipped: unreadable date (first: $B:4: next Tuesday-ish)
+	news-calendar: 2 records skipped: dated outside 1900..2100 (first: $B:6: 1899-12-31T23:59:59Z)
 	EOT
 	test_cmp expect err && grep -q "^    1\* 2\* 3" out'
 check 'months outside 1900..2100 are usage errors' '

@@ -40,7 +40,7 @@ check '-m limits the events to the month (in the zone)' '
 	test "$(news-calendar -f ics --tz Asia/Ulaanbaatar -m 2025-12 $A | grep -c "^BEGIN:VEVENT")" -eq 2'
 check 'bad input still makes a valid calendar, exit 1' '
 	news-calendar -f ics $FIXTURES/calendar/bad.jsonl >c.ics 2>err; test $? -eq 1 &&
-	test "$(grep -c "^BEGIN:VEVENT" c.ics)" -eq 2 && grep -q "without a date" err'
+	test "$(grep -c "^BEGIN:VEVENT" c.ics)" -eq 2 && grep -q "skipped: no date" err'
 
 # a Python with the icalendar module: python3 on PATH, else Debian's
 PY=

@@ -18,11 +18,12 @@
 
 enum format { F_TEXT, F_HTML, F_JSON, F_ICS };
 
-/* records that could not be placed, reported once each at the end */
-struct skipped {
-	unsigned long n;
-	char first[128];
-};
+/* records that could not be placed, reported once a kind at the end: a
+ * record without a date is not for us; a date we cannot read is bad input */
+static struct news_note nodate = NEWS_NOTE("no date", "skipped", 0);
+static struct news_note baddate = NEWS_NOTE("unreadable date", "skipped", 1);
+static struct news_note outside = NEWS_NOTE("dated outside 1900..2100",
+    "skipped", 1);
 
 static struct calendar cal;
 static enum format format = F_TEXT;
@@ -30,47 +31,43 @@ static int three, heat, year;
 static int sel[12], nsel, *months, nmonths, explicit;
 static int zone_local;		/* 1: localtime_r in TZ; 0: fixed offset */
 static long zone_off;
-static struct skipped nodate, baddate, outside;
 static struct news_cal_html_opts html;
+
+static const char *const synopsis[] = {
+	"[-3cMqS] [-f text | html | json | ics] [-m YYYY-MM | -y YYYY] [--heat] "
+	"[--tz zone] [--link pattern] [--month-link pattern] [--base prefix] "
+	"[file ...]", NULL
+};
+static const struct news_opt_help opthelp[] = {
+	{ "-m YYYY-MM", "the month (repeatable; default: the newest article's)" },
+	{ "-y YYYY", "the whole year, three months a row" },
+	{ "-3", "the month before, the month, the month after" },
+	{ "-c", "article counts in the grid instead of days" },
+	{ "--heat", "a year heat map (with -y, or the newest year)" },
+	{ "-M, --monday", "weeks start on Monday" },
+	{ "-S, --sunday", "weeks start on Sunday (default: the locale's)" },
+	{ "--tz zone", "place articles on their day in zone (default TZ, UTC)" },
+	{ "-f format", "text (default), html, json, ics" },
+	{ "--link pattern", "html day links (%Y %m %d; default archive/%Y/%m/%d/)" },
+	{ "--month-link pattern", "html month links" },
+	{ "--base prefix", "put prefix before every html link" },
+	{ "-q, --quiet", "not a word about reading from a terminal" },
+	{ "-h, --help", "this help" },
+	{ "--version", "the version" },
+	{ NULL, NULL }
+};
 
 static NEWS_NORETURN void
 usage(void)
 {
-	fprintf(stderr, "usage: %s [-3cMS] [-f text | html | json | ics] "
-	    "[-m YYYY-MM | -y YYYY] [--heat] [--tz zone]\n"
-	    "       [--link pattern] [--month-link pattern] [--base prefix] "
-	    "[file ...]\n", news_getprog());
-	exit(NEWS_EXIT_USAGE);
+	news_usage(synopsis);
 }
 
 static NEWS_NORETURN void
 help(void)
 {
-	printf("usage: %s [-3cMS] [-f text | html | json | ics] "
-	    "[-m YYYY-MM | -y YYYY] [--heat] [--tz zone]\n"
-	    "       [--link pattern] [--month-link pattern] [--base prefix] "
-	    "[file ...]\n\n"
-	    "The archive calendar of news records (JSON lines, by "
-	    "\"published\").\n\n"
-	    "  -m YYYY-MM       the month (repeatable; default: the newest "
-	    "article's)\n"
-	    "  -y YYYY          the whole year, three months a row\n"
-	    "  -3               the month before, the month, the month after\n"
-	    "  -c               article counts in the grid instead of days\n"
-	    "  --heat           a year heat map (with -y, or the newest year)\n"
-	    "  -M, --monday     weeks start on Monday\n"
-	    "  -S, --sunday     weeks start on Sunday (default: the locale's)\n"
-	    "  --tz ZONE        place articles on their day in ZONE "
-	    "(default TZ, else UTC)\n"
-	    "  -f FORMAT        text (default), html, json, ics\n"
-	    "  --link PATTERN   html day links (%%Y %%m %%d; "
-	    "default archive/%%Y/%%m/%%d/)\n"
-	    "  --month-link PATTERN, --base PREFIX   html month links, "
-	    "link prefix\n"
-	    "  -h, --help       this help;  --version  the version\n\n"
-	    "Days with articles: reverse video on a terminal, else \"13*\".\n"
-	    "See news-calendar(1).\n", news_getprog());
-	exit(NEWS_EXIT_OK);
+	news_help(synopsis, "The archive calendar of news records, by the "
+	    "day they were published.", opthelp);
 }
 
 /* YYYY-MM or YYYY (month 0) inside 1900..2100; -1 when not */
@@ -159,13 +156,19 @@ day_of(int64_t t, int *y, int *m, int *d)
 }
 
 static void
-skip(struct skipped *s, const char *name, unsigned long line,
+skip(struct news_note *k, const char *name, unsigned long line,
     const char *what, size_t n)
 {
-	if (s->n++ == 0)
-		snprintf(s->first, sizeof(s->first), "%s:%lu%s%.*s", name, line,
-		    what ? ": " : "", what ? (int)(n < 64 ? n : 64) : 0,
-		    what ? what : "");
+	char where[160];
+
+	if (k->n > 0) {
+		k->n++;
+		return;
+	}
+	snprintf(where, sizeof(where), "%s:%lu%s%.*s", name, line,
+	    what ? ": " : "", what ? (int)(n < 64 ? n : 64) : 0,
+	    what ? what : "");
+	news_note_count(k, where);
 }
 
 static int
@@ -303,16 +306,6 @@ read_fast(int argc, char **argv)
 	return rc;
 }
 
-static int
-report(const struct skipped *s, const char *what)
-{
-	if (s->n == 0)
-		return 0;
-	news_warn("%lu record%s %s (first: %s)", s->n, s->n == 1 ? "" : "s",
-	    what, s->first);
-	return NEWS_EXIT_FAIL;
-}
-
 /* the months to show: -y, -m, else the newest article's, else now */
 static void
 choose(void)
@@ -396,13 +389,14 @@ options(int argc, char *argv[], const char **zone)
 		{ "link", required_argument, NULL, 'l' },
 		{ "month-link", required_argument, NULL, 'L' },
 		{ "base", required_argument, NULL, 'b' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int ch;
 
-	while ((ch = getopt_long(argc, argv, "3cf:hm:y:MS", longopts,
+	while ((ch = getopt_long(argc, argv, "3cf:hm:qy:MS", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case '3': three = 1; break;
@@ -418,6 +412,7 @@ options(int argc, char *argv[], const char **zone)
 			}
 			break;
 		case 'm': add_month(optarg); break;
+		case 'q': news_quiet = 1; break;
 		case 'y': set_year(optarg); break;
 		case 'H': heat = 1; break;
 		case 'M': cal.first_weekday = 1; break;
@@ -469,9 +464,7 @@ main(int argc, char *argv[])
 		rc = news_records_foreach(argc, argv, on_record, NULL);
 	else
 		rc = read_fast(argc, argv);
-	if (report(&nodate, "without a date") +
-	    report(&baddate, "with an unreadable date") +
-	    report(&outside, "dated outside 1900..2100") > 0 && rc == 0)
+	if (news_notes_end() > rc)
 		rc = NEWS_EXIT_FAIL;
 	if (!explicit)
 		choose();

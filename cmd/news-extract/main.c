@@ -23,12 +23,41 @@
 static int keephtml;
 static const char *baseurl;
 
+/* the notes of a run, each kind summed up once at the end (lib/diag.c) */
+static struct news_note nohtml = NEWS_NOTE("no html field", "passed through", 0);
+static struct news_note failed[] = {
+	[EX_NOARTICLE] = NEWS_NOTE(NULL, NULL, 1),
+	[EX_TOOBIG] = NEWS_NOTE(NULL, NULL, 1),
+	[EX_EMPTY] = NEWS_NOTE(NULL, NULL, 1),
+	[EX_BINARY] = NEWS_NOTE(NULL, NULL, 1),
+};
+
+/* a record extraction failed for, by its status */
+static int
+fail(const char *where, int st)
+{
+	failed[st].reason = ex_status_msg(st);
+	news_note(&failed[st], where);
+	return NEWS_EXIT_FAIL;
+}
+
+static const char *const synopsis[] = {
+	"[-q] [--keep-html] [--url URL] [--utc] [file ...]", NULL
+};
+static const struct news_opt_help opthelp[] = {
+	{ "--keep-html", "keep the html field" },
+	{ "-q, --quiet", "no per-record notes: one summary line a run" },
+	{ "--url URL", "resolve relative links against URL" },
+	{ "--utc", "write published and updated in UTC (Z)" },
+	{ "-h, --help", "this help" },
+	{ "--version", "the version" },
+	{ NULL, NULL }
+};
+
 static NEWS_NORETURN void
 usage(void)
 {
-	fprintf(stderr, "usage: %s [-q] [--keep-html] [--url URL] [--utc] [FILE ...]\n",
-	    news_getprog());
-	exit(NEWS_EXIT_USAGE);
+	news_usage(synopsis);
 }
 
 /*
@@ -102,18 +131,14 @@ extract(json_t *rec, const char *where, const char *html, size_t len,
 	int st;
 
 	st = ex_extract(html, len, url, ctype, &r);
-	if (st == EX_TOOBIG || st == EX_EMPTY || st == EX_BINARY) {
-		news_warn("%s: %s", where, ex_status_msg(st));
-		return NEWS_EXIT_FAIL;
-	}
+	if (st == EX_TOOBIG || st == EX_EMPTY || st == EX_BINARY)
+		return fail(where, st);
 	setfields(rec, &r);
 	ex_result_free(&r);
 	if (!keephtml)
 		json_object_del(rec, "html");
-	if (st == EX_NOARTICLE) {
-		news_warn("%s: %s", where, ex_status_msg(st));
-		return NEWS_EXIT_FAIL;
-	}
+	if (st == EX_NOARTICLE)
+		return fail(where, st);
 	return NEWS_EXIT_OK;
 }
 
@@ -138,9 +163,9 @@ onrecord(json_t *rec, struct news_reader *rd, void *arg)
 	    label ? ": " : "", label ? label : "");
 	html = news_record_str(rec, "html");
 	if (html == NULL) {
-		news_warn("%s: no html field: passed through", where);
+		news_note(&nohtml, where);
 		emit(rec);
-		return NEWS_EXIT_FAIL;
+		return NEWS_EXIT_OK;
 	}
 	url = baseurl;
 	if (url == NULL && (url = news_record_str(rec, "final_url")) == NULL)
@@ -206,10 +231,9 @@ onfile(const char *path)
 	json_object_set_new(rec, "path", json_string(path));
 	if (baseurl != NULL)
 		json_object_set_new(rec, "url", json_string(baseurl));
-	if (toobig) {
-		news_warn("%s: %s", path, ex_status_msg(EX_TOOBIG));
-		st = NEWS_EXIT_FAIL;
-	} else {
+	if (toobig)
+		st = fail(path, EX_TOOBIG);
+	else {
 		st = extract(rec, path, b.s, b.len, baseurl, NULL);
 		if (keephtml && b.len > 0)
 			news_record_set_str(rec, "html", b.s);
@@ -260,6 +284,8 @@ main(int argc, char *argv[])
 		case 'V':
 			news_version();
 		case 'h':
+			news_help(synopsis, "The article of each news page: its text, "
+			    "clean HTML and metadata.", opthelp);
 		default:
 			usage();
 		}
@@ -279,6 +305,7 @@ main(int argc, char *argv[])
 			break;
 	}
 	xmlCleanupParser();
+	news_notes_end();
 	r = news_fshut(stdout, "<stdout>");
 	return r ? r : st;
 }

@@ -40,24 +40,43 @@ static size_t max_size = 16UL * 1024 * 1024;
 static size_t total_items, total_failed, total_done, total_sources;
 static double host_backoff = 600;	/* --host-backoff: the first wait */
 
-static void
-usage_to(FILE *fp, int code)
-{
-	fprintf(fp,
-	    "usage: news-fetch [-qv] [-f file] [-j jobs] [--opml file] [--state file]\n"
-	    "                  [--delay seconds] [--per-host n] [--timeout seconds]\n"
-	    "                  [--connect-timeout seconds] [--retries n]\n"
-	    "                  [--max-retry-after seconds] [--max-size bytes]\n"
-	    "                  [--host-backoff seconds]\n"
-	    "                  [--user-agent string] [--export-opml] [source ...]\n"
-	    "       news-fetch --pages [-qv] [-j jobs] [--ignore-robots] [options] [file ...]\n");
-	exit(code);
-}
+static const char *const synopsis[] = {
+	"[-qv] [-f file] [-j jobs] [--opml file] [--state file] "
+	"[--delay seconds] [--per-host n] [--timeout seconds] "
+	"[--connect-timeout seconds] [--retries n] "
+	"[--max-retry-after seconds] [--host-backoff seconds] "
+	"[--max-size bytes] [--user-agent string] [--export-opml] [source ...]",
+	"--pages [-qv] [-j jobs] [--ignore-robots] [options] [file ...]",
+	NULL
+};
+static const struct news_opt_help opthelp[] = {
+	{ "-f file", "read sources from file, one a line (- for stdin)" },
+	{ "-j, --jobs jobs", "at most jobs transfers at once (default 8)" },
+	{ "--opml file", "read sources from an OPML file" },
+	{ "--export-opml", "write the sources as OPML and exit" },
+	{ "--state file", "remember what was fetched (SQLite)" },
+	{ "--delay seconds", "least time between requests to a host (default 1)" },
+	{ "--per-host n", "transfers at once to a host (default 2)" },
+	{ "--timeout seconds", "give up a transfer after seconds (default 60)" },
+	{ "--connect-timeout seconds", "give up connecting (default 15)" },
+	{ "--retries n", "tries again after a transient error (default 2)" },
+	{ "--max-retry-after seconds", "longest Retry-After waited for (default 120)" },
+	{ "--host-backoff seconds", "first wait after a host failed (default 600)" },
+	{ "--max-size bytes", "largest body accepted (default 16M)" },
+	{ "--user-agent string", "the User-Agent header" },
+	{ "--pages", "fetch the pages behind records" },
+	{ "--ignore-robots", "with --pages, fetch what robots.txt forbids" },
+	{ "-q, --quiet", "no progress and no notes: one summary line a run" },
+	{ "-v, --verbose", "a note per source" },
+	{ "-h, --help", "this help" },
+	{ "--version", "the version" },
+	{ NULL, NULL }
+};
 
 static void
 usage(void)
 {
-	usage_to(stderr, NEWS_EXIT_USAGE);
+	news_usage(synopsis);
 }
 
 /* the key an item is remembered by: its id, its URL's key, or a hash */
@@ -519,7 +538,7 @@ main(int argc, char *argv[])
 	ho.accept = "application/rss+xml, application/atom+xml, "
 	    "application/feed+json, application/xml;q=0.9, text/xml;q=0.9, "
 	    "*/*;q=0.8";
-	while ((c = getopt_long(argc, argv, "f:j:qv", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:hj:qv", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (sources_read_list(&srcs, optarg) != 0)
@@ -549,7 +568,11 @@ main(int argc, char *argv[])
 			break;
 		case O_PAGES: pages = 1; break;
 		case O_NOROBOTS: ignore_robots = 1; break;
-		case O_HELP: usage_to(stdout, NEWS_EXIT_OK); break;
+		case 'h':
+		case O_HELP:
+			news_help(synopsis, "Feeds to news records (JSON lines); "
+			    "with --pages, records to records\nwith their pages.",
+			    opthelp);
 		case O_VERSION: news_version();
 		default: usage();
 		}
@@ -565,6 +588,7 @@ main(int argc, char *argv[])
 		po.ignore_robots = ignore_robots;
 		po.progress = isatty(2) && !news_quiet;
 		r = pages_run(argc, argv, &po);
+		news_notes_end();
 		curl_global_cleanup();
 		if (news_fshut(stdout, "<stdout>") != 0)
 			return NEWS_EXIT_FATAL;
@@ -577,8 +601,11 @@ main(int argc, char *argv[])
 		sources_free(&srcs);
 		return news_fshut(stdout, "<stdout>") ? NEWS_EXIT_FATAL : NEWS_EXIT_OK;
 	}
-	if (srcs.n == 0)
+	if (srcs.n == 0) {
+		news_warn("no sources: give feed URLs or files as operands, "
+		    "or -f file or --opml file");
 		usage();
+	}
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	xmlInitParser();
 	if (statefile)

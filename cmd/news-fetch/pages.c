@@ -367,6 +367,9 @@ start_page(struct run *run, struct page *p)
 	http_add(run->h, &p->req);
 }
 
+/* a record with no page to fetch, summed up once at the end */
+static struct news_note nourl = NEWS_NOTE("no url", "passed through", 0);
+
 static void
 add_record(struct run *run, json_t *rec, struct news_reader *r)
 {
@@ -393,8 +396,7 @@ add_record(struct run *run, json_t *rec, struct news_reader *r)
 	run->q[(run->head + run->n) % run->cap] = p;
 	run->n++;
 	if (url == NULL || *url == '\0') {
-		news_warn("%s: no url: passed through", p->where);
-		run->status = NEWS_EXIT_FAIL;
+		news_note(&nourl, p->where);
 		p->state = P_DONE;
 	} else if (!news_url_is_http(url)) {
 		page_fail(run, p, "not an http or https URL: not fetched");

@@ -16,18 +16,39 @@
 #include "url.h"
 #include "render.h"
 
+static const char *const synopsis[] = {
+	"[-q] -o dir [--force] [--theme dir] [--title text] [--base-url url] "
+	"[--lang tag] [--per-page n] [--feed-size n] [--exclude file] "
+	"[--now date] [file ...]",
+	"[-f text | markdown | atom | jsonfeed | mbox] [-w cols] "
+	"[--color auto | always | never] [--exclude file] [file ...]",
+	NULL
+};
+static const struct news_opt_help opthelp[] = {
+	{ "-o, --output dir", "make the site in dir" },
+	{ "-f, --format format", "print text (default), markdown, atom, jsonfeed, mbox" },
+	{ "--force", "render every page, whatever the fingerprints say" },
+	{ "--theme dir", "the theme (default: the installed one)" },
+	{ "--title text", "the site's name (default News)" },
+	{ "--base-url url", "the site's address, for feeds and sitemaps" },
+	{ "--lang tag", "the site's language (default en)" },
+	{ "--per-page n", "articles per listing page (default 20)" },
+	{ "--feed-size n", "entries in the feeds (default 50)" },
+	{ "--exclude file", "takedowns: URLs or ids, one a line, dropped" },
+	{ "--now date", "the time the news sitemap counts back from" },
+	{ "-w, --width cols", "the width for -f text" },
+	{ "--color when", "colour for -f text: auto, always, never" },
+	{ "-q, --quiet", "no summary on the standard error" },
+	{ "-v, --verbose", "more notes" },
+	{ "-h, --help", "this help" },
+	{ "--version", "the version" },
+	{ NULL, NULL }
+};
+
 static NEWS_NORETURN void
 usage(void)
 {
-	fprintf(stderr, "usage: %s [-q] -o dir [--force] [--theme dir] [--title text] "
-	    "[--base-url url]\n"
-	    "       [--lang tag] [--per-page n] [--feed-size n] "
-	    "[--exclude file] [--now date]\n"
-	    "       [file ...]\n"
-	    "       %s [-f text|markdown|atom|jsonfeed|mbox] [-w cols] "
-	    "[--color when] [file ...]\n",
-	    news_getprog(), news_getprog());
-	exit(NEWS_EXIT_USAGE);
+	news_usage(synopsis);
 }
 
 static int
@@ -172,6 +193,9 @@ main(int argc, char **argv)
 		case O_COLOR: color = optarg; break;
 		case O_FORCE: o.force = 1; break;
 		case O_VERSION: news_version();
+		case 'h':
+			news_help(synopsis, "Records to a static site (-o), or to "
+			    "text, Markdown, Atom, JSON Feed or mbox.", opthelp);
 		default: usage();
 		}
 	}

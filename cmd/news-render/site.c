@@ -301,6 +301,9 @@ load_warnings(struct article *a, json_t *arr)
 	}
 }
 
+/* a record with nothing to name its page by, summed up at the end */
+static struct news_note nolabel = NEWS_NOTE("no id, url or path", "skipped", 0);
+
 static int
 load_one(json_t *rec, struct news_reader *r, void *arg)
 {
@@ -313,9 +316,8 @@ load_one(json_t *rec, struct news_reader *r, void *arg)
 	char *host;
 
 	if (label == NULL || *label == '\0') {
-		news_warn("%s: record without id, url or path, skipped",
-		    news_reader_where(r));
-		return NEWS_EXIT_FAIL;
+		news_note(&nolabel, news_reader_where(r));
+		return 0;
 	}
 	if (excluded(l->exclude, rec)) {
 		l->excluded++;
@@ -689,6 +691,7 @@ site_load(struct site *s, int argc, char **argv, const struct options *o)
 	if (o->exclude != NULL)
 		l.exclude = read_exclude(o->exclude);
 	ret = news_records_foreach(argc, argv, load_one, &l);
+	news_notes_end();
 	if (fflush(s->spool) == EOF)
 		news_fatal("spool: write:");
 	map_free(l.exclude);

@@ -18,6 +18,9 @@
 
 #define MAXCC 16
 
+/* a record with nothing to tag, summed up once at the end */
+static struct news_note notext = NEWS_NOTE("no title or text", "passed through", 0);
+
 struct opts {
 	struct gazetteer *gaz;
 	struct rules *rules;
@@ -33,15 +36,26 @@ struct opts {
 	int nkeywords;
 };
 
-NEWS_NORETURN static void
-usage(FILE *fp, int status)
-{
-	fprintf(fp, "usage: %s [-qv] [-g gazetteer] [-r rules] [-k n] [-o file] "
-	    "[--dedup] [--dedup-bits k]\n"
-	    "       [--related n] [--count [-f json|text]] [file ...]\n",
-	    news_getprog());
-	exit(status);
-}
+static const char *const synopsis[] = {
+	"[-qv] [-g gazetteer] [-r rules] [-k n] [-o file] [--dedup] "
+	"[--dedup-bits k] [--related n] [--count [-f json | text]] [file ...]",
+	NULL
+};
+static const struct news_opt_help opthelp[] = {
+	{ "-g gazetteer", "load this gazetteer too (repeatable)" },
+	{ "-r rules", "these tag rules instead of the default (none: no rules)" },
+	{ "-k, --keywords n", "at most n keyphrases (default 10, 0: none)" },
+	{ "-o file", "write to file instead of stdout" },
+	{ "--dedup", "mark near duplicates (duplicate_of), 3 bits apart" },
+	{ "--dedup-bits k", "the same, at most k bits apart (0 to 7)" },
+	{ "--related n", "add the n most similar records (1 to 100)" },
+	{ "--count", "how often each tag, category, country, keyword occurs" },
+	{ "-f json | text", "--count output format (default json)" },
+	{ "-q, -v", "quiet (one summary line a run), verbose" },
+	{ "-h, --help", "this help" },
+	{ "--version", "the version" },
+	{ NULL, NULL }
+};
 
 static char *
 pjoin(const char *dir, const char *name)
@@ -179,11 +193,14 @@ tag(json_t *rec, struct news_reader *r, void *arg)
 	struct doc *d = &o->doc;
 	label = news_record_label(rec);
 	if ((title == NULL || *title == '\0') && (text == NULL || *text == '\0')) {
-		news_warn("%s: %s: no title or text", news_reader_where(r),
+		char where[512];
+
+		snprintf(where, sizeof(where), "%s: %s", news_reader_where(r),
 		    label ? label : "record");
+		news_note(&notext, where);
 		if (o->related)
 			related_add(o->related, (doc_reset(d), d), o->stop, "", label);
-		return emit(o, rec) ? NEWS_EXIT_FATAL : NEWS_EXIT_FAIL;
+		return emit(o, rec);
 	}
 	doc_reset(d);
 	if (title)
@@ -350,8 +367,11 @@ main(int argc, char *argv[])
 		case 'q': news_quiet = 1; break;
 		case 'v': news_verbose = 1; break;
 		case 'V': news_version();
-		case 'h': usage(stdout, NEWS_EXIT_OK);
-		default: usage(stderr, NEWS_EXIT_USAGE);
+		case 'h':
+			news_help(synopsis, "What each article is about: countries, "
+			    "category, tags, keyphrases,\nsimhash, duplicates and "
+			    "related stories.", opthelp);
+		default: news_usage(synopsis);
 		}
 	}
 	argc -= optind;
@@ -384,6 +404,7 @@ main(int argc, char *argv[])
 	strlist_free(&o.kws);
 	free(gaz);
 	free(rules);
+	news_notes_end();
 	c = news_fshut(stdout, "<stdout>");
 	return c ? c : status;
 }
