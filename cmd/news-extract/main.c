@@ -30,6 +30,7 @@ static struct news_note failed[] = {
 	[EX_TOOBIG] = NEWS_NOTE(NULL, NULL, 1),
 	[EX_EMPTY] = NEWS_NOTE(NULL, NULL, 1),
 	[EX_BINARY] = NEWS_NOTE(NULL, NULL, 1),
+	[EX_TOODEEP] = NEWS_NOTE(NULL, NULL, 1),
 };
 
 /* a record extraction failed for, by its status */
@@ -138,7 +139,7 @@ extract(json_t *rec, const char *where, const char *html, size_t len,
 	ex_result_free(&r);
 	if (!keephtml)
 		json_object_del(rec, "html");
-	if (st == EX_NOARTICLE)
+	if (st == EX_NOARTICLE || st == EX_TOODEEP)
 		return fail(where, st);
 	return NEWS_EXIT_OK;
 }
