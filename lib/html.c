@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
 
 #include "news.h"
 #include "buf.h"
@@ -466,14 +467,24 @@ htmlDocPtr
 news_html_parse(const char *data, size_t len, const char *content_type,
     const char *url, const char **charset)
 {
+	return news_html_parse_deep(data, len, content_type, url, charset, NULL);
+}
+
+htmlDocPtr
+news_html_parse_deep(const char *data, size_t len, const char *content_type,
+    const char *url, const char **charset, int *too_deep)
+{
 	const char *cs;
 	char *conv = NULL;
 	size_t clen;
+	htmlParserCtxtPtr ctxt;
 	htmlDocPtr doc;
 	int opts;
 
 	if (charset != NULL)
 		*charset = NULL;
+	if (too_deep != NULL)
+		*too_deep = 0;
 	if (data == NULL || len == 0 || len > NEWS_HTML_MAX)
 		return NULL;
 	cs = news_html_charset(data, len, content_type, NULL);
@@ -513,10 +524,37 @@ news_html_parse(const char *data, size_t len, const char *content_type,
 	}
 	opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 	    HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
-	doc = htmlReadMemory(clen ? data : " ", clen ? (int)clen : 1, url,
-	    "UTF-8", opts);
+	if ((ctxt = htmlNewParserCtxt()) == NULL) {
+		free(conv);
+		return NULL;
+	}
+	doc = htmlCtxtReadMemory(ctxt, clen ? data : " ", clen ? (int)clen : 1,
+	    url, "UTF-8", opts);
+	/*
+	 * libxml2 stops reading at its nesting limit (xmlParserMaxDepth,
+	 * 256, kept: no XML_PARSE_HUGE) and keeps what came before: say so,
+	 * so that a tool can tell why text is missing.
+	 */
+	if (too_deep != NULL && doc != NULL &&
+	    ctxt->lastError.code == XML_ERR_INTERNAL_ERROR &&
+	    ctxt->lastError.message != NULL &&
+	    strstr(ctxt->lastError.message, "depth") != NULL)
+		*too_deep = 1;
+	htmlFreeParserCtxt(ctxt);
 	free(conv);
 	return doc;
+}
+
+const char *
+news_html_too_deep_msg(void)
+{
+	static char msg[128];
+
+	if (msg[0] == '\0')
+		snprintf(msg, sizeof(msg), "elements nested deeper than the "
+		    "parser's limit of %u: what lies deeper was not read",
+		    xmlParserMaxDepth);
+	return msg;
 }
 
 const char *

@@ -57,6 +57,17 @@ htmlDocPtr news_html_parse(const char *data, size_t len,
  */
 htmlDocPtr news_html_parse_fragment(const char *fragment, size_t len);
 
+/*
+ * As news_html_parse; *too_deep (if not NULL) is set to 1 when the parser stopped
+ * reading at libxml2's nesting limit (256 elements deep; XML_PARSE_HUGE
+ * is never set): everything from there on is missing from the document.
+ * news_html_too_deep_msg says so in words, for a diagnostic.
+ */
+htmlDocPtr news_html_parse_deep(const char *data, size_t len,
+    const char *content_type, const char *url, const char **charset,
+    int *too_deep);
+const char *news_html_too_deep_msg(void);
+
 /* The value of attribute name of element n (borrowed) or NULL. */
 const char *news_html_attr(const xmlNode *n, const char *name);
 

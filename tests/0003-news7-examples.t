@@ -5,13 +5,8 @@
 # on loopback.
 . "$(dirname "$0")/lib.sh"
 
-for t in news-fetch news-extract news-tag news-render news-calendar; do
-	if ! command -v $t >/dev/null 2>&1; then
-		skip "$t not built"
-		done_testing
-		exit
-	fi
-done
+. "$FIXTURES/site.sh"
+need_tools news-fetch news-extract news-tag news-render news-calendar
 
 # the literal displays of EXAMPLES, one file each, \e turned into \
 awk '/^\.Sh EXAMPLES/ { on = 1; next } /^\.Sh / { on = 0 }
@@ -20,42 +15,8 @@ awk '/^\.Sh EXAMPLES/ { on = 1; next } /^\.Sh / { on = 0 }
      on && f != "" { gsub(/\\e/, "\\"); print > f }' "$TOP/man/news.7"
 
 # a small site on loopback: two article pages and a feed naming them
-mkdir -p www
-art() { # file title body
-	cat >"www/$1" <<EOF2
-<!doctype html><html lang="en"><head><title>$2 | Example News</title>
-<meta property="og:site_name" content="Example News">
-<meta property="article:published_time" content="2025-12-13T08:30:00Z">
-</head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
-<article><h1>$2</h1><p class="byline">By Sophia Davis</p>
-<p>$3</p><p>$3 Officials said the talks would go on through the winter,
-and that trade, energy and transport were on the table.</p></article>
-<footer>Copyright 2025 Example News</footer></body></html>
-EOF2
-}
-art a.html 'Mongolia and South Korea sign a coal deal' \
-    'ULAANBAATAR, Dec 13 - Mongolia and South Korea signed an agreement on coal exports on Saturday, officials in Ulaanbaatar said.'
-art b.html 'Chile opens a new port in Valparaiso' \
-    'SANTIAGO, Dec 12 - Chile opened a new container port in Valparaiso on Friday, the transport ministry in Santiago said.'
-: >httpd.log
-python3 -u -m http.server --bind 127.0.0.1 --directory www 0 >httpd.log 2>&1 &
-httpd=$!
-trap 'kill $httpd 2>/dev/null; cd /; [ "$tap_fail" -eq 0 ] && rm -rf "$SCRATCH"' EXIT
-i=0
-while ! port=$(sed -n 's/^Serving HTTP on [^ ]* port \([0-9]*\).*/\1/p' httpd.log) || [ -z "$port" ]; do
-	i=$((i + 1)); [ $i -lt 100 ] || break; sleep 0.1
-done
-base=http://127.0.0.1:$port
-cat >feed.xml <<EOF2
-<?xml version="1.0" encoding="utf-8"?>
-<rss version="2.0"><channel><title>Example News</title><link>$base/</link>
-<item><title>Mongolia and South Korea sign a coal deal</title><link>$base/a.html</link>
-<guid>$base/a.html</guid><pubDate>Sat, 13 Dec 2025 08:30:00 GMT</pubDate></item>
-<item><title>Chile opens a new port in Valparaiso</title><link>$base/b.html</link>
-<guid>$base/b.html</guid><pubDate>Fri, 12 Dec 2025 10:00:00 GMT</pubDate></item>
-</channel></rss>
-EOF2
-cp feed.xml www/feed.xml
+start_site
+cp www/feed.xml feed.xml
 echo "$base/feed.xml" >feeds.txt
 
 check 'the page has four examples' 'test -f example1.sh && test -f example2.sh && test -f example3.sh && test -f example4.sh'

@@ -4,13 +4,13 @@
 X=$FIXTURES/extract
 U=https://steppewire.example/2025/12/13/rail-link/
 
-news-extract --url "$U" "$X/aggregator.html" >agg.json 2>agg.err
+news-extract --url "$U" --html "$X/aggregator.html" >agg.json 2>agg.err
 
 check 'file operand: one record with path' \
 	'test "$(wc -l <agg.json)" -eq 1 &&
 	 test "$(jq -r .path agg.json)" = "$X/aggregator.html"'
 check '--utc: published in UTC' \
-	'news-extract --utc "$X/aggregator.html" >u.json &&
+	'news-extract --utc --html "$X/aggregator.html" >u.json &&
 	 test "$(jq -r .published u.json)" = 2025-12-13T00:30:00Z'
 check 'title without the site-name tail' \
 	'test "$(jq -r .title agg.json)" = "Mongolia opens new rail link to the south"'
@@ -49,7 +49,7 @@ check '--keep-html keeps html' \
 	'jq -Rsc "{html: .}" "$X/aggregator.html" | news-extract --keep-html |
 	 jq -e "has(\"html\") and has(\"text\")"'
 check 'operand - reads one page from stdin' \
-	'news-extract - <"$X/aggregator.html" | jq -e ".path == \"-\" and (.text | length > 500)"'
+	'news-extract --html - <"$X/aggregator.html" | jq -e ".path == \"-\" and (.text | length > 500)"'
 check 'record without html: passed through unchanged, a note, exit 0' \
 	'echo "{\"id\":\"n1\",\"title\":\"T\"}" >nohtml.json &&
 	 news-extract <nohtml.json >out.json 2>err &&
@@ -59,7 +59,7 @@ check 'bad JSON line reported with its line number, rest processed' \
 	 news-extract >o.json 2>e; test $? -eq 1 && test "$(wc -l <o.json)" -eq 2 &&
 	 grep -q "<stdin>:2" e'
 check 'missing file: diagnostic, exit 1, other operands processed' \
-	'news-extract nosuch.html "$X/aggregator.html" >o.json 2>e; test $? -eq 1 &&
+	'news-extract --html nosuch.html --html "$X/aggregator.html" >o.json 2>e; test $? -eq 1 &&
 	 grep -q "news-extract: nosuch.html" e && test "$(wc -l <o.json)" -eq 1'
 check_fail 'unknown option: usage error' 'news-extract --bogus </dev/null'
 check 'usage error exits 2' 'test "$(status news-extract --bogus)" = 2'

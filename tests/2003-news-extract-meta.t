@@ -3,7 +3,7 @@
 . "$(dirname "$0")/lib.sh"
 X=$FIXTURES/extract
 
-news-extract "$X/byline.html" >b.json 2>b.err
+news-extract --html "$X/byline.html" >b.json 2>b.err
 
 check 'author from the "By <a>" byline under the title' \
 	'test "$(jq -r .author b.json)" = "Sophia Davis"'

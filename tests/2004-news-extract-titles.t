@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 X=$FIXTURES/extract
 
-news-extract "$X/titles.html" >t.json 2>t.err
+news-extract --html "$X/titles.html" >t.json 2>t.err
 
 check 'title: the article h1 without its kicker, not the logo, hidden or
     footer h1, its typographic quotes kept' \
@@ -13,10 +13,10 @@ check 'site name from og:site_name' \
 	'test "$(jq -r .site_name t.json)" = "Der Morgenbote"'
 check 'separators left by a removed kicker are trimmed, several in a row' \
 	'printf "%s" "<h1><span class=kicker>Port</span>: &ndash; | Harbour cranes return</h1><p>x</p>" |
-	 news-extract - | jq -r .title | grep -qx "Harbour cranes return"'
+	 news-extract --html - | jq -r .title | grep -qx "Harbour cranes return"'
 
-news-extract "$X/authors.html" >a.json 2>a.err
-news-extract "$X/staff.html" >s.json 2>s.err
+news-extract --html "$X/authors.html" >a.json 2>a.err
+news-extract --html "$X/staff.html" >s.json 2>s.err
 check 'two JSON-LD authors joined as the page language reads, not the
     publishing company of the meta author' \
 	'test "$(jq -r .author a.json)" = "Jana Peters und Tom Berg"'

@@ -3,14 +3,14 @@
 . "$(dirname "$0")/lib.sh"
 X=$FIXTURES/extract
 
-news-extract "$X/comment-thread.html" >c.json 2>c.err
+news-extract --html "$X/comment-thread.html" >c.json 2>c.err
 check 'a comment thread longer than the story is not taken for it' \
 	'jq -r .text c.json | grep -q "^The town council has put off" &&
 	 jq -r .text c.json | grep -q "^Councillors said the costs" &&
 	 ! jq -r .text c.json | grep -E -q "thirty years|Reader comments|first stone"'
 check 'a story of class "commentary" (an opinion piece) is no comment' \
 	'jq -r .text c.json | grep -q "^Councillors said the costs"'
-news-extract "$X/lead.html" >l.json 2>l.err
+news-extract --html "$X/lead.html" >l.json 2>l.err
 check 'a lead in the header, before the article body, opens the text' \
 	'jq -r .text l.json | head -n 1 | grep -q "^The little ferry across the harbour" &&
 	 jq -r .text l.json | grep -q "^The skipper, who has worked"'
@@ -18,9 +18,9 @@ check 'a picture caption in the header is no lead' \
 	'! jq -r .text l.json | grep -q "seen from the harbour wall"'
 check 'a lead the body repeats is not added twice' \
 	'sed "s|<div class=\"story-body\">|&<p>The little ferry across the harbour is running again, carrying its first passengers since the storm.</p>|" \
-	    "$X/lead.html" | news-extract - >r.json &&
+	    "$X/lead.html" | news-extract --html - >r.json &&
 	 test "$(jq -r .text r.json | grep -c "^The little ferry")" -eq 1'
-news-extract "$X/trailing.html" >t.json 2>t.err
+news-extract --html "$X/trailing.html" >t.json 2>t.err
 check 'labels, a name and links left at the end of the text go' \
 	'jq -r .text t.json | tail -n 1 | grep -q "^Der Verkehrsausschuss will im Herbst" &&
 	 ! jq -r .text t.json | grep -E -q "Autoren|Erika|Schlagworte|Radverkehr$"'
@@ -28,25 +28,25 @@ check 'a label and a list in the middle of the text stay' \
 	'jq -r .text t.json | grep -q "^Was noch fehlt:" &&
 	 jq -r .text t.json | grep -q "^- eine Brücke zum Bahnhof"'
 check 'a list that ends the text stays' \
-	'sed "s|<p>Der Verkehrsausschuss.*</p>||" "$X/trailing.html" | news-extract - >u.json &&
+	'sed "s|<p>Der Verkehrsausschuss.*</p>||" "$X/trailing.html" | news-extract --html - >u.json &&
 	 jq -r .text u.json | tail -n 1 | grep -q "^- eine Brücke zum Bahnhof"'
-news-extract "$X/boxes.html" >b.json 2>b.err
+news-extract --html "$X/boxes.html" >b.json 2>b.err
 check 'affiliate, call-to-action, disclosure, author and copyright boxes go' \
 	'! jq -r .text b.json | grep -E -q "commission|Friday|guest of|Jane Roe|Max Muster|rights reserved" &&
 	 jq -r .text b.json | grep -q "^The old lighthouse on the point" &&
 	 jq -r .text b.json | grep -q "^The keepers left" &&
 	 jq -r .text b.json | grep -q "^The work cost less"'
-news-extract "$X/head.html" >h.json 2>h.err
+news-extract --html "$X/head.html" >h.json 2>h.err
 check 'a breadcrumb, a kicker, a date line and a reading time before the story go' \
 	'! jq -r .text h.json | grep -E -q "Startseite|^Hafen|14:05|Lesezeit" &&
 	 jq -r .text h.json | head -n 1 | grep -q "^Die Fähre fährt wieder" &&
 	 jq -r .text h.json | sed -n 3p | grep -q "^Nach drei Wochen in der Werft"'
 check 'a label before a list at the head of the story stays' \
 	'sed "s|<p>Lesezeit: 3 Minuten</p>|<p>Das Wichtigste:</p><ul><li>Die Fähre fährt ab Montag</li><li>Abends noch nicht</li></ul>|" \
-	    "$X/head.html" | news-extract - >i.json &&
+	    "$X/head.html" | news-extract --html - >i.json &&
 	 jq -r .text i.json | grep -q "^Das Wichtigste:" &&
 	 jq -r .text i.json | grep -q "^- Abends noch nicht"'
-news-extract "$X/closing.html" >e.json 2>e.err
+news-extract --html "$X/closing.html" >e.json 2>e.err
 check 'a heading that repeats the page title goes' \
 	'jq -r .text e.json | head -n 1 | grep -q "^The harbour wall will be raised"'
 check 'calls to follow and copyright lines at the end go, the story stays' \
@@ -55,7 +55,7 @@ check 'calls to follow and copyright lines at the end go, the story stays' \
 check 'a list item without text shows no bullet' \
 	'! jq -r .text e.json | grep -E -q "^- *$" &&
 	 jq -r .text e.json | grep -q "^- The work starts in May."'
-news-extract "$X/midtext.html" >m.json 2>m.err
+news-extract --html "$X/midtext.html" >m.json 2>m.err
 check 'a caption ending with its credit goes, a sentence with a sign stays' \
 	'! jq -r .text m.json | grep -q "Foto: Stadt Halle" &&
 	 jq -r .text m.json | grep -q "^Die Sprecherin sagte"'
@@ -72,7 +72,7 @@ check 'a contact box goes' \
 	'! jq -r .text m.json | grep -q "Ansprechpartnerin"'
 check 'many short labels at the end all go' \
 	'jq -r .text m.json | tail -n 1 | grep -q "^Als nächstes soll"'
-news-extract "$X/cards.html" >k.json 2>k.err
+news-extract --html "$X/cards.html" >k.json 2>k.err
 check 'a teaser card (a linked headline with a picture or a line) in the text goes' \
 	'! jq -r .text k.json | grep -E -q "Market hall|closed for a year|Library cards|sign their children" &&
 	 jq -r .text k.json | grep -q "^The reading room cost the town" &&

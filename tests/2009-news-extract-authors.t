@@ -4,7 +4,7 @@
 X=$FIXTURES/extract/authors
 
 au() {
-	news-extract "$X/$1.html" | jq -r .author
+	news-extract --html "$X/$1.html" | jq -r .author
 }
 
 check 'a byline text padded with white space' \
@@ -35,7 +35,7 @@ check 'JSON-LD with a raw line break inside a string' \
 check '"Interview: <name>" in an author element' \
 	'test "$(au interview)" = "Julia Sand"'
 check 'an empty author element: no author, no fault' \
-	'news-extract "$X/empty.html" >e.json && test "$(jq -r .author e.json)" = null'
+	'news-extract --html "$X/empty.html" >e.json && test "$(jq -r .author e.json)" = null'
 check 'twitter:data1 under a localised label ("Verfasst von"), not the reading time' \
 	'test "$(au twitter-label)" = "Ida Kern" &&
 	 test "$(au twitter-time)" = null'

@@ -4,7 +4,7 @@
 X=$FIXTURES/extract/dates
 
 pub() {
-	news-extract "$X/$1.html" | jq -r .published
+	news-extract --html "$X/$1.html" | jq -r .published
 }
 
 day() {

@@ -70,6 +70,13 @@ ex_status_msg(int status)
 		return "empty or unparsable HTML";
 	case EX_BINARY:
 		return "not HTML (binary data)";
+	case EX_TOODEEP: {
+		static char deep[200];
+
+		snprintf(deep, sizeof(deep), "no article text found: %s",
+		    news_html_too_deep_msg());
+		return deep;
+	}
 	}
 	return "ok";
 }
@@ -140,7 +147,7 @@ ex_extract(const char *html, size_t len, const char *url,
 	xmlNode *top;
 	struct news_buf b = NEWS_BUF_INIT;
 	const char *body;
-	int status = EX_OK;
+	int status = EX_OK, deep;
 
 	memset(r, 0, sizeof(*r));
 	if (len > NEWS_HTML_MAX)
@@ -149,7 +156,8 @@ ex_extract(const char *html, size_t len, const char *url,
 		return EX_EMPTY;
 	if (binary(html, len))
 		return EX_BINARY;
-	if ((doc = news_html_parse(html, len, content_type, url, NULL)) == NULL)
+	if ((doc = news_html_parse_deep(html, len, content_type, url, NULL,
+	    &deep)) == NULL)
 		return EX_EMPTY;
 	if (xmlDocGetRootElement(doc) == NULL) {
 		xmlFreeDoc(doc);
@@ -179,9 +187,11 @@ ex_extract(const char *html, size_t len, const char *url,
 		free(r->text);
 		free(r->content);
 		r->text = r->content = NULL;
-		status = EX_NOARTICLE;
+		status = deep ? EX_TOODEEP : EX_NOARTICLE;
 	} else
 		r->word_count = news_text_word_count(r->text, strlen(r->text));
+	if (deep)
+		ex_warn(r, "too_deep", news_html_too_deep_msg());
 	if (r->lang == NULL)
 		r->lang = ex_lang_guess(r->text);
 	ex_score_done();

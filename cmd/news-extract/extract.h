@@ -32,7 +32,9 @@ enum ex_status {
 	EX_NOARTICLE = 1,	/* metadata only: no article text found */
 	EX_TOOBIG = 2,		/* larger than NEWS_HTML_MAX: nothing done */
 	EX_EMPTY = 3,		/* no document (empty, unparsable) */
-	EX_BINARY = 4		/* not text */
+	EX_BINARY = 4,		/* not text */
+	EX_TOODEEP = 5		/* no article text in what was read: the page
+				 * nests deeper than the parser's limit */
 };
 
 /* extract.c */

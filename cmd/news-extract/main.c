@@ -1,9 +1,9 @@
 /*
  * news-extract: the article of a news page, its metadata and nothing else.
  *
- * No operands: JSON-lines records on stdin, each with html (and url,
- * content_type).  FILE operands: one HTML page each ("-" is stdin), one
- * record per operand with path set.
+ * Records (JSON lines, each with html and url) from the operands or
+ * stdin, as every filter reads them (news(7)).  A raw HTML page from a
+ * file is --html FILE ("-" is stdin): one record with path set.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -30,6 +30,7 @@ static struct news_note failed[] = {
 	[EX_TOOBIG] = NEWS_NOTE(NULL, NULL, 1),
 	[EX_EMPTY] = NEWS_NOTE(NULL, NULL, 1),
 	[EX_BINARY] = NEWS_NOTE(NULL, NULL, 1),
+	[EX_TOODEEP] = NEWS_NOTE(NULL, NULL, 1),
 };
 
 /* a record extraction failed for, by its status */
@@ -42,13 +43,14 @@ fail(const char *where, int st)
 }
 
 static const char *const synopsis[] = {
-	"[-q] [--keep-html] [--url URL] [--utc] [file ...]", NULL
+	"[-q] [--keep-html] [--url URL] [--utc] [--html file] [file ...]", NULL
 };
 static const struct news_opt_help opthelp[] = {
 	{ "--keep-html", "keep the html field" },
 	{ "-q, --quiet", "no per-record notes: one summary line a run" },
 	{ "--url URL", "resolve relative links against URL" },
 	{ "--utc", "write published and updated in UTC (Z)" },
+	{ "--html file", "a raw HTML page (- for stdin; repeatable)" },
 	{ "-h, --help", "this help" },
 	{ "--version", "the version" },
 	{ NULL, NULL }
@@ -137,7 +139,7 @@ extract(json_t *rec, const char *where, const char *html, size_t len,
 	ex_result_free(&r);
 	if (!keephtml)
 		json_object_del(rec, "html");
-	if (st == EX_NOARTICLE)
+	if (st == EX_NOARTICLE || st == EX_TOODEEP)
 		return fail(where, st);
 	return NEWS_EXIT_OK;
 }
@@ -244,6 +246,50 @@ onfile(const char *path)
 	return st;
 }
 
+/*
+ * An operand whose first byte (after a BOM and white space) is '<' is a
+ * page given where records belong: say so once, not once a line.
+ */
+static int
+looks_html(const char *path)
+{
+	unsigned char b[512];
+	size_t n, i = 0;
+	FILE *fp;
+
+	if (strcmp(path, "-") == 0 || (fp = fopen(path, "rb")) == NULL)
+		return 0;
+	n = fread(b, 1, sizeof(b), fp);
+	fclose(fp);
+	if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
+		i = 3;
+	while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' ||
+	    b[i] == '\n'))
+		i++;
+	return i < n && b[i] == '<';
+}
+
+/* the records of the operands (stdin when none), pages refused */
+static int
+records(int argc, char **argv)
+{
+	int i, r, st = NEWS_EXIT_OK;
+
+	if (argc == 0)
+		return news_records_foreach(0, NULL, onrecord, NULL);
+	for (i = 0; i < argc && !ferror(stdout); i++) {
+		if (looks_html(argv[i])) {
+			news_warn("%s: an HTML page, not records: use --html %s",
+			    argv[i], argv[i]);
+			r = NEWS_EXIT_FAIL;
+		} else
+			r = news_records_foreach(1, argv + i, onrecord, NULL);
+		if (r > st)
+			st = r;
+	}
+	return st;
+}
+
 static void
 quiet(void *ctx, const char *msg, ...)
 {
@@ -256,6 +302,7 @@ main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
+		{ "html", required_argument, NULL, 'H' },
 		{ "keep-html", no_argument, NULL, 'k' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "url", required_argument, NULL, 'u' },
@@ -263,12 +310,17 @@ main(int argc, char *argv[])
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	int c, i, st = NEWS_EXIT_OK, r;
+	char **pages;
+	int c, i, npages = 0, st = NEWS_EXIT_OK, r;
 
 	news_setprog(argv[0]);
 	argv[0] = (char *)news_getprog();	/* getopt names us by argv[0] */
+	pages = news_xcalloc((size_t)argc, sizeof(*pages));
 	while ((c = getopt_long(argc, argv, "hqu:V", longopts, NULL)) != -1) {
 		switch (c) {
+		case 'H':
+			pages[npages++] = optarg;
+			break;
 		case 'k':
 			keephtml = 1;
 			break;
@@ -292,18 +344,18 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	if (pledge(argc == 0 ? "stdio" : "stdio rpath", NULL) == -1)
+	if (pledge(argc == 0 && npages == 0 ? "stdio" : "stdio rpath", NULL) == -1)
 		news_fatal("pledge:");
 	xmlSetGenericErrorFunc(NULL, quiet);
-	if (argc == 0)
-		st = news_records_foreach(0, NULL, onrecord, NULL);
-	for (i = 0; i < argc; i++) {
-		r = onfile(argv[i]);
-		if (r > st)
+	/* the pages of --html first, then the records (of stdin only when
+	 * there is neither an operand nor a page) */
+	for (i = 0; i < npages && !ferror(stdout); i++)
+		if ((r = onfile(pages[i])) > st)
 			st = r;
-		if (ferror(stdout))
-			break;
-	}
+	if ((argc > 0 || npages == 0) && !ferror(stdout) &&
+	    (r = records(argc, argv)) > st)
+		st = r;
+	free(pages);
 	xmlCleanupParser();
 	news_notes_end();
 	r = news_fshut(stdout, "<stdout>");
