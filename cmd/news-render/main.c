@@ -19,11 +19,11 @@
 static NEWS_NORETURN void
 usage(void)
 {
-	fprintf(stderr, "usage: %s [-q] -o dir [--force] [--theme dir] [--title text] "
-	    "[--base-url url]\n"
-	    "       [--lang tag] [--per-page n] [--feed-size n] "
-	    "[--exclude file] [--now date]\n"
-	    "       [file ...]\n"
+	fprintf(stderr, "usage: %s [-q] -o dir [--force] [--theme dir] [--about file] "
+	    "[--title text]\n"
+	    "       [--base-url url] [--lang tag] [--per-page n] "
+	    "[--feed-size n]\n"
+	    "       [--exclude file] [--now date] [file ...]\n"
 	    "       %s [-f text|markdown|atom|jsonfeed|mbox] [-w cols] "
 	    "[--color when] [file ...]\n",
 	    news_getprog(), news_getprog());
@@ -107,7 +107,7 @@ int
 main(int argc, char **argv)
 {
 	enum { O_THEME = 256, O_TITLE, O_BASE, O_LANG, O_PERPAGE, O_FEEDSIZE,
-	    O_EXCLUDE, O_NOW, O_COLOR, O_VERSION, O_FORCE };
+	    O_EXCLUDE, O_NOW, O_COLOR, O_VERSION, O_FORCE, O_ABOUT };
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "format", required_argument, NULL, 'f' },
@@ -126,6 +126,7 @@ main(int argc, char **argv)
 		{ "color", required_argument, NULL, O_COLOR },
 		{ "version", no_argument, NULL, O_VERSION },
 		{ "force", no_argument, NULL, O_FORCE },
+		{ "about", required_argument, NULL, O_ABOUT },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct options o = { 0 };
@@ -171,6 +172,7 @@ main(int argc, char **argv)
 			break;
 		case O_COLOR: color = optarg; break;
 		case O_FORCE: o.force = 1; break;
+		case O_ABOUT: o.about = optarg; break;
 		case O_VERSION: news_version();
 		default: usage();
 		}
@@ -205,10 +207,12 @@ main(int argc, char **argv)
 		else
 			o.width = 0;	/* not a terminal: whole lines */
 	}
-	if (o.outdir != NULL && o.theme == NULL)
-		o.theme = find_theme();
 	if (o.outdir != NULL) {
-		if (unveil(o.outdir, "rwc") == -1 || unveil(o.theme, "r") == -1)
+		o.default_theme = find_theme();
+		if (unveil(o.outdir, "rwc") == -1 ||
+		    unveil(o.default_theme, "r") == -1 ||
+		    (o.theme && unveil(o.theme, "r") == -1) ||
+		    (o.about && unveil(o.about, "r") == -1))
 			news_fatal("unveil:");
 	}
 	ret = site_load(&s, argc, argv, &o);

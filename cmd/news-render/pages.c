@@ -23,6 +23,8 @@
 #include "cal.h"
 #include "hash.h"
 #include "render.h"
+#include "text.h"
+#include "url.h"
 
 #define MAXRELATED 6
 
@@ -34,6 +36,7 @@ struct render {
 	struct tmpl_set *ts;
 	struct news_cal *cal;
 	struct news_buf page;	/* the page being rendered */
+	json_t *about;		/* --about or the theme's about.txt */
 	int failed;
 };
 
@@ -205,6 +208,8 @@ base_ctx(struct render *r, const char *path, const char *title,
 		json_array_append_new(n, e);
 	}
 	json_object_set_new(c, "nav", n);
+	if (r->about != NULL)
+		json_object_set(c, "about", r->about);
 	if (r->o->base_url != NULL) {
 		news_buf_adds(&b, r->o->base_url);
 		slug_url_path(&b, path);
@@ -826,67 +831,222 @@ slurp(const char *path, size_t *len)
 	return news_buf_take(&b);
 }
 
+/* an e-mail address plain enough to link as mailto: */
 static int
-namecmp(const void *a, const void *b)
+is_email(const char *s)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	const char *at = strchr(s, '@');
+
+	if (at == NULL || at == s || at[1] == '\0' || strchr(at + 1, '.') == NULL)
+		return 0;
+	return strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789.!#$%*+-/=?^_{|}~@") == strlen(s) && strchr(at + 1, '@')
+	    == NULL;
 }
 
-/* templates (*.html) into r->ts; other plain files are copied */
+/*
+ * The site's own words (news-render(1), "The site's words"): lines of
+ * "key: value", a value going on over lines that start with white space,
+ * '#' comments.  Keys are [a-z0-9_]; every key is about.KEY in the
+ * templates, the default theme shows disclaimer, contact and promise.
+ * A bad line is fatal: the file is the operator's, not the archive's.
+ */
+static void
+about_parse(struct render *r, const char *path, const char *data)
+{
+	struct news_buf v = NEWS_BUF_INIT;
+	const char *p = data, *e, *colon;
+	char key[64] = "";
+	size_t lineno = 0, k;
+	char *t;
+
+	json_decref(r->about);
+	r->about = json_object();
+	for (; *p != '\0'; p = *e ? e + 1 : e) {
+		e = strchr(p, '\n');
+		if (e == NULL)
+			e = p + strlen(p);
+		lineno++;
+		if (*p == '#')
+			continue;
+		if (*p == ' ' || *p == '\t') {		/* continuation */
+			if (*key == '\0') {
+				if (strspn(p, " \t\r") == (size_t)(e - p))
+					continue;
+				news_fatal("%s:%zu: a continuation line "
+				    "without a key", path, lineno);
+			}
+			news_buf_addc(&v, ' ');
+			news_buf_add(&v, p, (size_t)(e - p));
+			continue;
+		}
+		if (*key != '\0') {
+			t = news_text_squeeze(v.s, v.len);
+			jset(r->about, key, t);
+			free(t);
+			*key = '\0';
+		}
+		news_buf_reset(&v);
+		if (strspn(p, " \t\r") == (size_t)(e - p))
+			continue;
+		colon = memchr(p, ':', (size_t)(e - p));
+		k = colon ? (size_t)(colon - p) : 0;
+		if (k == 0 || k >= sizeof key || strspn(p,
+		    "abcdefghijklmnopqrstuvwxyz0123456789_") != k)
+			news_fatal("%s:%zu: not \"key: value\" (keys are "
+			    "a-z, 0-9, _)", path, lineno);
+		memcpy(key, p, k);
+		key[k] = '\0';
+		news_buf_add(&v, colon + 1, (size_t)(e - colon - 1));
+	}
+	if (*key != '\0') {
+		t = news_text_squeeze(v.s, v.len);
+		jset(r->about, key, t);
+		free(t);
+	}
+	news_buf_free(&v);
+	t = (char *)json_string_value(json_object_get(r->about, "contact"));
+	if (t != NULL) {
+		news_buf_reset(&v);
+		if (is_email(t))
+			news_buf_printf(&v, "mailto:%s", t);
+		else if (news_url_is_http(t) && strpbrk(t, "\"'<>` ") == NULL)
+			news_buf_adds(&v, t);
+		if (v.len > 0)
+			jset(r->about, "contact_href", v.s);
+		news_buf_free(&v);
+	}
+}
+
+/* --about: the site's words from a file, over the theme's about.txt */
+static void
+load_about(struct render *r)
+{
+	size_t len;
+	char *data;
+
+	if (r->o->about == NULL)
+		return;
+	if ((data = slurp(r->o->about, &len)) == NULL)
+		news_fatal("--about %s:", r->o->about);
+	if (strlen(data) != len)
+		news_fatal("--about %s: a NUL byte", r->o->about);
+	if (!news_utf8_valid(data, len))
+		news_fatal("--about %s: not UTF-8", r->o->about);
+	r->salt = slug_hash_more(r->salt, "about");
+	r->salt ^= slug_hash(data, len);
+	r->salt *= 0x100000001b3ULL;
+	about_parse(r, r->o->about, data);
+	free(data);
+}
+
+struct theme_file {
+	char *name;
+	char *path;
+	size_t order;		/* the default's files first */
+};
+
+static int
+filecmp(const void *a, const void *b)
+{
+	const struct theme_file *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+
+	return c ? c : x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* the plain files of dir onto *v (fatal when dir cannot be read) */
+static void
+theme_files(const char *dir, struct theme_file **v, size_t *n, size_t *cap)
+{
+	struct dirent *e;
+	struct stat st;
+	char path[4096];
+	DIR *d;
+
+	if ((d = opendir(dir)) == NULL)
+		news_fatal("theme %s:", dir);
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >=
+		    (int)sizeof path || stat(path, &st) == -1 ||
+		    !S_ISREG(st.st_mode))
+			continue;
+		if (*n == *cap) {
+			*cap = *cap ? *cap * 2 : 16;
+			*v = news_xreallocarray(*v, *cap, sizeof **v);
+		}
+		(*v)[*n].name = news_xstrdup(e->d_name);
+		(*v)[*n].path = news_xstrdup(path);
+		(*v)[*n].order = *n;
+		(*n)++;
+	}
+	closedir(d);
+}
+
+/*
+ * The theme: the default theme's files, each replaced by the file of the
+ * same name in --theme (as Hugo's themes do), so that a theme may hold
+ * only footer.html.  Templates (*.html) go into r->ts; about.txt is the
+ * theme's strings; other plain files (but README and *.md) are copied.
+ */
 static void
 load_theme(struct render *r)
 {
 	static const char *const need[] = { "article", "list", "groups",
 	    "archive", "notfound" };
-	DIR *d;
-	struct dirent *e;
+	struct theme_file *v = NULL;
 	struct stat st;
-	char **names = NULL, path[4096], err[512], *data, *dot;
-	size_t n = 0, cap = 0, i, len;
+	char err[512], *data, *dot;
+	size_t n = 0, cap = 0, i, j, len;
 
-	if ((d = opendir(r->o->theme)) == NULL)
-		news_fatal("theme %s:", r->o->theme);
 	r->ts = tmpl_set_new();
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			names = news_xreallocarray(names, cap, sizeof *names);
-		}
-		names[n++] = news_xstrdup(e->d_name);
-	}
-	closedir(d);
+	/* the default theme may be missing when --theme is whole */
+	if (r->o->theme == NULL || stat(r->o->default_theme, &st) == 0)
+		theme_files(r->o->default_theme, &v, &n, &cap);
+	if (r->o->theme != NULL)
+		theme_files(r->o->theme, &v, &n, &cap);
+	/* by name, the theme's file after the default's */
 	if (n > 0)
-		qsort(names, n, sizeof *names, namecmp);
-	for (i = 0; i < n; i++) {
-		snprintf(path, sizeof path, "%s/%s", r->o->theme, names[i]);
-		if (stat(path, &st) == -1 || !S_ISREG(st.st_mode))
-			goto next;
-		if ((data = slurp(path, &len)) == NULL)
-			news_fatal("%s:", path);
-		r->salt = slug_hash_more(r->salt, names[i]);
+		qsort(v, n, sizeof *v, filecmp);
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && strcmp(v[j].name, v[i].name) == 0; j++)
+			;
+		/* v[j - 1] is the theme's file when both have one */
+		const struct theme_file *f = &v[j - 1];
+
+		if ((data = slurp(f->path, &len)) == NULL)
+			news_fatal("%s:", f->path);
+		r->salt = slug_hash_more(r->salt, f->name);
 		r->salt ^= slug_hash(data, len);
 		r->salt *= 0x100000001b3ULL;
-		dot = strrchr(names[i], '.');
+		dot = strrchr(f->name, '.');
 		if (dot != NULL && strcmp(dot, ".html") == 0) {
 			*dot = '\0';
-			if (tmpl_set_add(r->ts, names[i], data, len, err,
+			if (tmpl_set_add(r->ts, f->name, data, len, err,
 			    sizeof err) == -1)
-				news_fatal("%s: %s", r->o->theme, err);
-		} else if (strcmp(names[i], "README") != 0 &&
+				news_fatal("%s: %s", f->path, err);
+			*dot = '.';
+		} else if (strcmp(f->name, "about.txt") == 0) {
+			if (r->o->about == NULL)
+				about_parse(r, f->path, data);
+		} else if (strcmp(f->name, "README") != 0 &&
 		    (dot == NULL || strcmp(dot, ".md") != 0)) {
-			if (out_write(r->out, names[i], data, len) == -1)
+			if (out_write(r->out, f->name, data, len) == -1)
 				r->failed = 1;
 		}
 		free(data);
-next:
-		free(names[i]);
 	}
-	free(names);
+	for (i = 0; i < n; i++) {
+		free(v[i].name);
+		free(v[i].path);
+	}
+	free(v);
 	for (i = 0; i < sizeof need / sizeof need[0]; i++)
 		if (!tmpl_has(r->ts, need[i]))
-			news_fatal("theme %s: no %s.html", r->o->theme, need[i]);
+			news_fatal("theme %s: no %s.html", r->o->theme ?
+			    r->o->theme : r->o->default_theme, need[i]);
 }
 
 int
@@ -908,6 +1068,7 @@ pages_render(struct site *s, const struct options *o)
 	    NEWS_HASH_INIT, o->title), o->base_url), o->lang);
 	if ((r.out = out_open(o->outdir)) == NULL)
 		return NEWS_EXIT_FATAL;
+	load_about(&r);
 	load_theme(&r);
 	for (i = 0; i < s->n; i++)
 		s->a[i].card_hash = card_hash(s, &s->a[i]);
@@ -961,6 +1122,7 @@ pages_render(struct site *s, const struct options *o)
 		r.failed = 1;
 	news_cal_free(r.cal);
 	tmpl_set_free(r.ts);
+	json_decref(r.about);
 	news_buf_free(&r.page);
 	if (out_close(r.out, &w, &k, &rm) == -1)
 		r.failed = 1;

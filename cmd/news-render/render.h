@@ -153,7 +153,9 @@ struct site {
 struct options {
 	const char *outdir;
 	const char *format;	/* text markdown atom jsonfeed mbox, NULL */
-	const char *theme;
+	const char *theme;	/* --theme, or NULL */
+	const char *default_theme;	/* the installed default theme */
+	const char *about;	/* --about file, or NULL */
 	const char *title;
 	const char *base_url;	/* with a trailing '/', or NULL */
 	const char *lang;
