@@ -23,7 +23,8 @@ usage(void)
 	    "[--title text]\n"
 	    "       [--base-url url] [--lang tag] [--per-page n] "
 	    "[--feed-size n]\n"
-	    "       [--exclude file] [--now date] [file ...]\n"
+	    "       [--country-menu n|codes] [--exclude file] [--now date] "
+	    "[file ...]\n"
 	    "       %s [-f text|markdown|atom|jsonfeed|mbox] [-w cols] "
 	    "[--color when] [file ...]\n",
 	    news_getprog(), news_getprog());
@@ -107,7 +108,7 @@ int
 main(int argc, char **argv)
 {
 	enum { O_THEME = 256, O_TITLE, O_BASE, O_LANG, O_PERPAGE, O_FEEDSIZE,
-	    O_EXCLUDE, O_NOW, O_COLOR, O_VERSION, O_FORCE, O_ABOUT };
+	    O_EXCLUDE, O_NOW, O_COLOR, O_VERSION, O_FORCE, O_ABOUT, O_CMENU };
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "format", required_argument, NULL, 'f' },
@@ -127,6 +128,7 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, O_VERSION },
 		{ "force", no_argument, NULL, O_FORCE },
 		{ "about", required_argument, NULL, O_ABOUT },
+		{ "country-menu", required_argument, NULL, O_CMENU },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct options o = { 0 };
@@ -173,6 +175,11 @@ main(int argc, char **argv)
 		case O_COLOR: color = optarg; break;
 		case O_FORCE: o.force = 1; break;
 		case O_ABOUT: o.about = optarg; break;
+		case O_CMENU:
+			if (optarg[strspn(optarg, "0123456789")] == '\0')
+				number(optarg, 0, 300, "country-menu");
+			o.country_menu = optarg;
+			break;
 		case O_VERSION: news_version();
 		default: usage();
 		}

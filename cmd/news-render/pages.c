@@ -16,6 +16,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -37,8 +38,17 @@ struct render {
 	struct news_cal *cal;
 	struct news_buf page;	/* the page being rendered */
 	json_t *about;		/* --about or the theme's about.txt */
+	const struct group **cmenu;	/* the header's country menu */
+	size_t ncmenu;
+	const struct group **cloud;	/* the tags beside the listings */
+	size_t ncloud;
+	int *cloud_size;	/* 1..5 */
+	uint64_t cloud_hash;
 	int failed;
 };
+
+#define LATEST 5	/* articles in the sidebar of an article page */
+#define CLOUD 30	/* tags in the sidebar of a listing */
 
 /* ---- small JSON helpers ---- */
 
@@ -208,6 +218,23 @@ base_ctx(struct render *r, const char *path, const char *title,
 		json_array_append_new(n, e);
 	}
 	json_object_set_new(c, "nav", n);
+	if (r->ncmenu > 0) {
+		n = json_array();
+		for (i = 0; i < r->ncmenu; i++) {
+			json_t *e = json_object();
+
+			jset(e, "name", r->cmenu[i]->name);
+			group_href(e, "href", root, r->cmenu[i]);
+			if (strcmp(path, r->cmenu[i]->href) == 0)
+				json_object_set_new(e, "current", json_true());
+			json_array_append_new(n, e);
+		}
+		json_object_set_new(c, "country_menu", n);
+		json_object_set_new(c, "has_country_menu", json_true());
+		if (r->ncmenu < r->s->countries.n)
+			jhref(c, "country_menu_more_href", root,
+			    "country/index.html");
+	}
 	if (r->about != NULL)
 		json_object_set(c, "about", r->about);
 	if (r->o->base_url != NULL) {
@@ -243,6 +270,34 @@ emit(struct render *r, const char *tmpl, json_t *ctx, const char *path)
 
 /* ---- article pages ---- */
 
+static void calendar(struct render *r, json_t *c, int y, int m, int as_of,
+    const char *root);
+static uint64_t calendar_fp(struct render *r, uint64_t h, int y, int m,
+    int as_of);
+
+/*
+ * The articles beside article i: the LATEST that followed it, so that its
+ * page no longer changes once they exist; on the pages of the newest
+ * articles, the newest of the site but itself.  Indexes into *v (newest
+ * first), and 1 in *newest when they are the site's newest.
+ */
+static size_t
+latest_of(const struct site *s, size_t i, size_t *v, int *newest)
+{
+	size_t n = 0, j;
+
+	if (i >= LATEST) {
+		for (j = i - LATEST; j < i; j++)
+			v[n++] = j;
+	} else {
+		for (j = 0; j <= LATEST && j < s->n; j++)
+			if (j != i)
+				v[n++] = j;
+	}
+	*newest = n > 0 && i <= LATEST;
+	return n;
+}
+
 static json_t *
 names(struct render *r, char **v, size_t n, const struct groups *g,
     const char *root, int country)
@@ -275,8 +330,9 @@ article_fp(struct render *r, size_t i)
 	const struct article *a = &r->s->a[i];
 	const struct group *g;
 	uint64_t h = r->salt;
-	size_t k;
+	size_t k, nl, latest[LATEST + 1];
 	long j;
+	int newest, y, m, d;
 
 	h = card_fp(h, r->s, a);
 	h = slug_hash_more(h, a->url);
@@ -315,6 +371,13 @@ article_fp(struct render *r, size_t i)
 	h = slug_hash_more(h, "next");
 	if (i > 0)
 		h = card_fp(h, r->s, &r->s->a[i - 1]);
+	h = slug_hash_more(h, "latest");
+	nl = latest_of(r->s, i, latest, &newest);
+	for (k = 0; k < nl; k++)
+		h = card_fp(h, r->s, &r->s->a[latest[k]]);
+	h = slug_hash_more(h, newest ? "newest" : "");
+	if (a->dated && news_cal_day(a->published, 0, &y, &m, &d) == 0)
+		h = calendar_fp(r, h, y, m, d);
 	return h ? h : 1;
 }
 
@@ -326,8 +389,9 @@ article_page(struct render *r, size_t i)
 	const struct group *g;
 	char root[256], buf[64], *html;
 	uint64_t fp;
-	size_t k;
+	size_t k, nl, latest[LATEST + 1];
 	long j;
+	int newest, y, m, d;
 
 	fp = article_fp(r, i);
 	if (!r->o->force && out_fresh(r->out, a->path, fp))
@@ -399,6 +463,17 @@ article_page(struct render *r, size_t i)
 		json_object_set_new(c, "prev", card(r, &r->s->a[i + 1], root));
 	if (i > 0)
 		json_object_set_new(c, "next", card(r, &r->s->a[i - 1], root));
+	rel = json_array();
+	nl = latest_of(r->s, i, latest, &newest);
+	for (k = 0; k < nl; k++)
+		json_array_append_new(rel, card(r, &r->s->a[latest[k]], root));
+	json_object_set_new(c, "latest", rel);
+	if (nl > 0)
+		json_object_set_new(c, "has_latest", json_true());
+	if (newest)
+		json_object_set_new(c, "latest_newest", json_true());
+	if (a->dated && news_cal_day(a->published, 0, &y, &m, &d) == 0)
+		calendar(r, c, y, m, d, root);
 	emit_fp(r, "article", c, a->path, fp);
 }
 
@@ -414,8 +489,10 @@ struct listing {
 	int cal_y, cal_m;	/* month for the calendar widget, or 0 */
 };
 
+/* the calendar widget of y-m (as of day as_of, see news_cal_html) */
 static void
-calendar(struct render *r, json_t *c, int y, int m, const char *root)
+calendar(struct render *r, json_t *c, int y, int m, int as_of,
+    const char *root)
 {
 	struct news_cal_month cm;
 	struct news_cal_html_opts co = { 0 };
@@ -426,6 +503,7 @@ calendar(struct render *r, json_t *c, int y, int m, const char *root)
 	co.link = "archive/%Y/%m/%d/index.html";
 	co.month_link = "archive/%Y/%m/index.html";
 	co.base = root;
+	co.as_of = as_of;
 	news_cal_html(&b, &cm, r->cal, &co);
 	jset(c, "calendar_html", news_buf_str(&b));
 	news_buf_free(&b);
@@ -442,21 +520,28 @@ listing_path(struct news_buf *b, const struct listing *l, size_t k)
 		    "page/", k);
 }
 
-/* what the calendar widget of y-m shows: its counts and neighbours */
+/* what the calendar widget of y-m (as of day as_of) shows: its counts
+ * (only whether a day has articles, as of as_of) and neighbours */
 static uint64_t
-calendar_fp(struct render *r, uint64_t h, int y, int m)
+calendar_fp(struct render *r, uint64_t h, int y, int m, int as_of)
 {
 	char buf[64];
 	int d, py, pm, ny, nm, n = news_cal_mdays(y, m);
+	unsigned long cnt;
 
+	if (as_of > 0 && as_of < n)
+		n = as_of;
 	for (d = 1; d <= n; d++) {
-		snprintf(buf, sizeof buf, "%lu", news_cal_count(r->cal, y, m, d));
+		cnt = news_cal_count(r->cal, y, m, d);
+		snprintf(buf, sizeof buf, "%lu", as_of > 0 ? cnt > 0 : cnt);
 		h = slug_hash_more(h, buf);
 	}
 	py = pm = ny = nm = 0;
 	news_cal_prev(r->cal, y, m, &py, &pm);
-	news_cal_next(r->cal, y, m, &ny, &nm);
-	snprintf(buf, sizeof buf, "%d-%d %d-%d %d-%d", y, m, py, pm, ny, nm);
+	if (as_of == 0)
+		news_cal_next(r->cal, y, m, &ny, &nm);
+	snprintf(buf, sizeof buf, "%d-%d %d-%d %d-%d %d", y, m, py, pm, ny, nm,
+	    as_of);
 	return slug_hash_more(h, buf);
 }
 
@@ -501,7 +586,9 @@ listing_fp(struct render *r, const struct listing *l, const char *path,
 	for (i = from; i < to; i++)
 		h = card_fp(h, r->s, &r->s->a[l->idx[i]]);
 	if (l->cal_y > 0 && k == 0)
-		h = calendar_fp(r, h, l->cal_y, l->cal_m);
+		h = calendar_fp(r, h, l->cal_y, l->cal_m, 0);
+	if (k == 0)
+		h ^= r->cloud_hash;
 	return h ? h : 1;
 }
 
@@ -618,7 +705,26 @@ listing_page(struct render *r, const struct listing *l, size_t k, size_t F)
 	json_decref(pg);
 	/* only on the newest page: older pages stay as they were */
 	if (l->cal_y > 0 && k == 0)
-		calendar(r, c, l->cal_y, l->cal_m, root);
+		calendar(r, c, l->cal_y, l->cal_m, 0, root);
+	/* the tag cloud, only on the newest page too */
+	if (k == 0 && r->ncloud > 0) {
+		json_t *arr = json_array();
+
+		for (i = 0; i < r->ncloud; i++) {
+			json_t *e = json_object();
+
+			jset(e, "name", r->cloud[i]->name);
+			group_href(e, "href", root, r->cloud[i]);
+			jseti(e, "size", r->cloud_size[i]);
+			json_array_append_new(arr, e);
+		}
+		json_object_set_new(c, "tag_cloud", arr);
+		json_object_set_new(c, "has_tag_cloud", json_true());
+		jhref(c, "tags_href", root, "tag/index.html");
+	}
+	if (json_object_get(c, "calendar_html") != NULL ||
+	    json_object_get(c, "tag_cloud") != NULL)
+		json_object_set_new(c, "has_sidebar", json_true());
 	emit_fp(r, "list", c, path.s, fp);
 	news_buf_free(&path);
 	news_buf_free(&t);
@@ -712,6 +818,95 @@ bycount(const void *x, const void *y)
 	return strcmp(a->key, b->key);
 }
 
+static int
+byname(const void *x, const void *y)
+{
+	const struct group *a = *(const struct group *const *)x;
+	const struct group *b = *(const struct group *const *)y;
+	int c = strcasecmp(a->name, b->name);
+
+	return c ? c : strcmp(a->key, b->key);
+}
+
+/* the n groups of g with the most articles, in name order (an order that
+ * changes only when the set does); n = 0: none */
+static const struct group **
+top_groups(const struct groups *g, size_t n, size_t *count)
+{
+	const struct group **v = news_xcalloc(g->n + 1, sizeof *v);
+	size_t i;
+
+	for (i = 0; i < g->n; i++)
+		v[i] = &g->v[i];
+	if (g->n > 0)
+		qsort(v, g->n, sizeof *v, bycount);
+	*count = n < g->n ? n : g->n;
+	if (*count > 0)
+		qsort(v, *count, sizeof *v, byname);
+	return v;
+}
+
+/*
+ * The header's country menu (--country-menu): the N countries with the
+ * most articles, or the countries named ("NO,SE,MN"), in that order.
+ * It is on every page: it goes into the salt of every fingerprint.
+ */
+static void
+country_menu(struct render *r)
+{
+	const char *spec = r->o->country_menu ? r->o->country_menu : "8", *p;
+	const struct group *g;
+	char code[8];
+	size_t n;
+
+	if (spec[strspn(spec, "0123456789")] == '\0') {
+		r->cmenu = top_groups(&r->s->countries, (size_t)atol(spec),
+		    &r->ncmenu);
+	} else {
+		r->cmenu = news_xcalloc(r->s->countries.n + 1, sizeof *r->cmenu);
+		for (p = spec; *p; p += *p == ',') {
+			n = strcspn(p, ",");
+			if (n > 0 && n < sizeof code) {
+				memcpy(code, p, n);
+				code[n] = '\0';
+				if ((g = group_find(&r->s->countries, code)) &&
+				    r->ncmenu < r->s->countries.n)
+					r->cmenu[r->ncmenu++] = g;
+			}
+			p += n;
+		}
+	}
+	r->salt = slug_hash_more(r->salt, "country-menu");
+	for (n = 0; n < r->ncmenu; n++)
+		r->salt = slug_hash_more(r->salt, r->cmenu[n]->href);
+}
+
+/* the tag cloud beside the listings: the CLOUD most used tags, sizes 1..5
+ * on a log scale; only names, links and sizes, so that it changes
+ * seldom */
+static void
+tag_cloud(struct render *r)
+{
+	size_t i, max = 1;
+	double lmax;
+	char buf[16];
+
+	r->cloud = top_groups(&r->s->tags, CLOUD, &r->ncloud);
+	r->cloud_size = news_xcalloc(r->ncloud + 1, sizeof *r->cloud_size);
+	for (i = 0; i < r->ncloud; i++)
+		if (r->cloud[i]->n > max)
+			max = r->cloud[i]->n;
+	lmax = log((double)max + 1);
+	r->cloud_hash = NEWS_HASH_INIT;
+	for (i = 0; i < r->ncloud; i++) {
+		r->cloud_size[i] = 1 + (int)floor(4 * log((double)r->cloud[i]->n
+		    + 1) / lmax);
+		snprintf(buf, sizeof buf, "%d", r->cloud_size[i]);
+		r->cloud_hash = slug_hash_more(r->cloud_hash, r->cloud[i]->href);
+		r->cloud_hash = slug_hash_more(r->cloud_hash, buf);
+	}
+}
+
 static void
 group_index(struct render *r, const struct groups *g, const char *path,
     const char *heading, const char *kind, int cloud)
@@ -775,7 +970,7 @@ archive_index(struct render *r)
 		jset(e, "name", name);
 		group_href(e, "href", root, g);
 		jseti(e, "count", (long long)g->n);
-		calendar(r, e, y, m, root);
+		calendar(r, e, y, m, 0, root);
 		json_array_append_new(arr, e);
 	}
 	json_object_set_new(c, "months", arr);
@@ -1070,6 +1265,8 @@ pages_render(struct site *s, const struct options *o)
 		return NEWS_EXIT_FATAL;
 	load_about(&r);
 	load_theme(&r);
+	country_menu(&r);
+	tag_cloud(&r);
 	for (i = 0; i < s->n; i++)
 		s->a[i].card_hash = card_hash(s, &s->a[i]);
 	r.cal = news_cal_new();
@@ -1123,6 +1320,9 @@ pages_render(struct site *s, const struct options *o)
 	news_cal_free(r.cal);
 	tmpl_set_free(r.ts);
 	json_decref(r.about);
+	free(r.cmenu);
+	free(r.cloud);
+	free(r.cloud_size);
 	news_buf_free(&r.page);
 	if (out_close(r.out, &w, &k, &rm) == -1)
 		r.failed = 1;

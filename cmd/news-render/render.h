@@ -163,6 +163,7 @@ struct options {
 	long per_page;
 	long feed_size;
 	long width;
+	const char *country_menu;	/* --country-menu: N, or codes */
 	int64_t now;		/* --now, or 0: the newest article */
 	int color;
 	int quiet;
