@@ -828,8 +828,32 @@ byname(const void *x, const void *y)
 	return c ? c : strcmp(a->key, b->key);
 }
 
-/* the n groups of g with the most articles, in name order (an order that
- * changes only when the set does); n = 0: none */
+/* counts on a scale of half powers of two: 1, 2, 3-4, 5, 6-8, 9-11, ... */
+static int
+roughly(size_t n)
+{
+	return n == 0 ? -1 : (int)floor(2 * log2((double)n));
+}
+
+static int
+byroughcount(const void *x, const void *y)
+{
+	const struct group *a = *(const struct group *const *)x;
+	const struct group *b = *(const struct group *const *)y;
+	int ra = roughly(a->n), rb = roughly(b->n);
+
+	if (ra != rb)
+		return ra < rb ? 1 : -1;
+	return strcmp(a->key, b->key);
+}
+
+/*
+ * The n groups of g with the most articles, counts compared roughly (on
+ * a scale of half powers of two, then by key), in name order: the set,
+ * which is on every page, changes only when a count crosses a step of
+ * that scale, not whenever two close counts pass each other.  n = 0:
+ * none.
+ */
 static const struct group **
 top_groups(const struct groups *g, size_t n, size_t *count)
 {
@@ -839,7 +863,7 @@ top_groups(const struct groups *g, size_t n, size_t *count)
 	for (i = 0; i < g->n; i++)
 		v[i] = &g->v[i];
 	if (g->n > 0)
-		qsort(v, g->n, sizeof *v, bycount);
+		qsort(v, g->n, sizeof *v, byroughcount);
 	*count = n < g->n ? n : g->n;
 	if (*count > 0)
 		qsort(v, *count, sizeof *v, byname);
@@ -882,25 +906,25 @@ country_menu(struct render *r)
 }
 
 /* the tag cloud beside the listings: the CLOUD most used tags, sizes 1..5
- * on a log scale; only names, links and sizes, so that it changes
- * seldom */
+ * on the scale of roughly() (so that the tag that leads by one article
+ * is not the only one of size 5); only names, links and sizes, so that
+ * it changes seldom */
 static void
 tag_cloud(struct render *r)
 {
-	size_t i, max = 1;
-	double lmax;
+	size_t i;
+	int top = 0;
 	char buf[16];
 
 	r->cloud = top_groups(&r->s->tags, CLOUD, &r->ncloud);
 	r->cloud_size = news_xcalloc(r->ncloud + 1, sizeof *r->cloud_size);
 	for (i = 0; i < r->ncloud; i++)
-		if (r->cloud[i]->n > max)
-			max = r->cloud[i]->n;
-	lmax = log((double)max + 1);
+		if (roughly(r->cloud[i]->n) > top)
+			top = roughly(r->cloud[i]->n);
 	r->cloud_hash = NEWS_HASH_INIT;
 	for (i = 0; i < r->ncloud; i++) {
-		r->cloud_size[i] = 1 + (int)floor(4 * log((double)r->cloud[i]->n
-		    + 1) / lmax);
+		r->cloud_size[i] = top > 0 ?
+		    1 + 4 * roughly(r->cloud[i]->n) / top : 3;
 		snprintf(buf, sizeof buf, "%d", r->cloud_size[i]);
 		r->cloud_hash = slug_hash_more(r->cloud_hash, r->cloud[i]->href);
 		r->cloud_hash = slug_hash_more(r->cloud_hash, buf);
