@@ -428,7 +428,8 @@ html_day(struct news_buf *b, const struct news_cal_month *cm,
 		news_buf_adds(b, "<td class=\"pad\"></td>");
 		return;
 	}
-	n = news_cal_count(c, cm->year, cm->month, d);
+	n = o->as_of > 0 && d > o->as_of ? 0 :
+	    news_cal_count(c, cm->year, cm->month, d);
 	if (n == 0) {
 		news_buf_printf(b, "<td>%d</td>", d);
 		return;
@@ -436,8 +437,14 @@ html_day(struct news_buf *b, const struct news_cal_month *cm,
 	news_buf_adds(b, "<td class=\"has-articles\"><a");
 	html_href(b, o->base, o->link ? o->link : "archive/%Y/%m/%d/",
 	    cm->year, cm->month, d);
-	news_buf_printf(b, " aria-label=\"%s %d, %d: %lu article%s\">%d</a></td>",
-	    month_names[cm->month - 1], d, cm->year, n, n == 1 ? "" : "s", d);
+	if (o->as_of > 0)
+		news_buf_printf(b, "%s aria-label=\"%s %d, %d\">%d</a></td>",
+		    d == o->as_of ? " aria-current=\"date\"" : "",
+		    month_names[cm->month - 1], d, cm->year, d);
+	else
+		news_buf_printf(b, " aria-label=\"%s %d, %d: %lu article%s\">"
+		    "%d</a></td>", month_names[cm->month - 1], d, cm->year, n,
+		    n == 1 ? "" : "s", d);
 }
 
 static char *
@@ -495,7 +502,8 @@ news_cal_html(struct news_buf *b, const struct news_cal_month *cm,
 		else
 			news_buf_adds(b, "<span class=\"prev\"></span>");
 		news_buf_addc(b, '\n');
-		if (news_cal_next(c, cm->year, cm->month, &py, &pm) == 0)
+		if (o->as_of == 0 &&
+		    news_cal_next(c, cm->year, cm->month, &py, &pm) == 0)
 			html_month_link(b, o, mpat, py, pm, 0);
 		else
 			news_buf_adds(b, "<span class=\"next\"></span>");

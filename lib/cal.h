@@ -139,6 +139,11 @@ struct news_cal_html_opts {
 	const char *id;
 	/* 1: no "« Nov" / "Jan »" navigation. */
 	int no_nav;
+	/* 1..31: the month as of that day, for a page that must not change
+	 * as the month fills up: later days are plain numbers, no count is
+	 * shown, that day has aria-current="date", and there is no link to
+	 * a later month.  0: the whole month, with counts. */
+	int as_of;
 };
 
 /*
@@ -161,7 +166,7 @@ struct news_cal_html_opts {
  * Days with articles get class="has-articles" and a link; others are
  * plain numbers.  c may be NULL (no articles).  The navigation links to
  * the nearest earlier and later months with articles, and is empty on a
- * side that has none.  opts may be NULL.
+ * side that has none (see as_of above).  opts may be NULL.
  */
 void news_cal_html(struct news_buf *b, const struct news_cal_month *cm,
     const struct news_cal *c, const struct news_cal_html_opts *opts);

@@ -17,8 +17,9 @@
 #include "render.h"
 
 static const char *const synopsis[] = {
-	"[-q] -o dir [--force] [--theme dir] [--title text] [--base-url url] "
-	"[--lang tag] [--per-page n] [--feed-size n] [--exclude file] "
+	"[-q] -o dir [--force] [--theme dir] [--about file] [--title text] "
+	"[--base-url url] [--lang tag] [--per-page n] [--feed-size n] "
+	"[--country-menu n | codes] [--exclude file] "
 	"[--now date] [file ...]",
 	"[-f text | markdown | atom | jsonfeed | mbox] [-w cols] "
 	"[--color auto | always | never] [--exclude file] [file ...]",
@@ -29,10 +30,12 @@ static const struct news_opt_help opthelp[] = {
 	{ "-f, --format format", "print text (default), markdown, atom, jsonfeed, mbox" },
 	{ "--force", "render every page, whatever the fingerprints say" },
 	{ "--theme dir", "the theme (default: the installed one)" },
+	{ "--about file", "the site's words for the footer (disclaimer, contact)" },
 	{ "--title text", "the site's name (default News)" },
 	{ "--base-url url", "the site's address, for feeds and sitemaps" },
 	{ "--lang tag", "the site's language (default en)" },
 	{ "--per-page n", "articles per listing page (default 20)" },
+	{ "--country-menu n|codes", "the header's countries: the n most used, or a list" },
 	{ "--feed-size n", "entries in the feeds (default 50)" },
 	{ "--exclude file", "takedowns: URLs or ids, one a line, dropped" },
 	{ "--now date", "the time the news sitemap counts back from" },
@@ -128,7 +131,7 @@ int
 main(int argc, char **argv)
 {
 	enum { O_THEME = 256, O_TITLE, O_BASE, O_LANG, O_PERPAGE, O_FEEDSIZE,
-	    O_EXCLUDE, O_NOW, O_COLOR, O_VERSION, O_FORCE };
+	    O_EXCLUDE, O_NOW, O_COLOR, O_VERSION, O_FORCE, O_ABOUT, O_CMENU };
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "format", required_argument, NULL, 'f' },
@@ -147,6 +150,8 @@ main(int argc, char **argv)
 		{ "color", required_argument, NULL, O_COLOR },
 		{ "version", no_argument, NULL, O_VERSION },
 		{ "force", no_argument, NULL, O_FORCE },
+		{ "about", required_argument, NULL, O_ABOUT },
+		{ "country-menu", required_argument, NULL, O_CMENU },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct options o = { 0 };
@@ -192,6 +197,12 @@ main(int argc, char **argv)
 			break;
 		case O_COLOR: color = optarg; break;
 		case O_FORCE: o.force = 1; break;
+		case O_ABOUT: o.about = optarg; break;
+		case O_CMENU:
+			if (optarg[strspn(optarg, "0123456789")] == '\0')
+				number(optarg, 0, 300, "country-menu");
+			o.country_menu = optarg;
+			break;
 		case O_VERSION: news_version();
 		case 'h':
 			news_help(synopsis, "Records to a static site (-o), or to "
@@ -229,10 +240,12 @@ main(int argc, char **argv)
 		else
 			o.width = 0;	/* not a terminal: whole lines */
 	}
-	if (o.outdir != NULL && o.theme == NULL)
-		o.theme = find_theme();
 	if (o.outdir != NULL) {
-		if (unveil(o.outdir, "rwc") == -1 || unveil(o.theme, "r") == -1)
+		o.default_theme = find_theme();
+		if (unveil(o.outdir, "rwc") == -1 ||
+		    unveil(o.default_theme, "r") == -1 ||
+		    (o.theme && unveil(o.theme, "r") == -1) ||
+		    (o.about && unveil(o.about, "r") == -1))
 			news_fatal("unveil:");
 	}
 	ret = site_load(&s, argc, argv, &o);

@@ -16,6 +16,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -23,6 +24,8 @@
 #include "cal.h"
 #include "hash.h"
 #include "render.h"
+#include "text.h"
+#include "url.h"
 
 #define MAXRELATED 6
 
@@ -34,8 +37,18 @@ struct render {
 	struct tmpl_set *ts;
 	struct news_cal *cal;
 	struct news_buf page;	/* the page being rendered */
+	json_t *about;		/* --about or the theme's about.txt */
+	const struct group **cmenu;	/* the header's country menu */
+	size_t ncmenu;
+	const struct group **cloud;	/* the tags beside the listings */
+	size_t ncloud;
+	int *cloud_size;	/* 1..5 */
+	uint64_t cloud_hash;
 	int failed;
 };
+
+#define LATEST 5	/* articles in the sidebar of an article page */
+#define CLOUD 30	/* tags in the sidebar of a listing */
 
 /* ---- small JSON helpers ---- */
 
@@ -205,6 +218,25 @@ base_ctx(struct render *r, const char *path, const char *title,
 		json_array_append_new(n, e);
 	}
 	json_object_set_new(c, "nav", n);
+	if (r->ncmenu > 0) {
+		n = json_array();
+		for (i = 0; i < r->ncmenu; i++) {
+			json_t *e = json_object();
+
+			jset(e, "name", r->cmenu[i]->name);
+			group_href(e, "href", root, r->cmenu[i]);
+			if (strcmp(path, r->cmenu[i]->href) == 0)
+				json_object_set_new(e, "current", json_true());
+			json_array_append_new(n, e);
+		}
+		json_object_set_new(c, "country_menu", n);
+		json_object_set_new(c, "has_country_menu", json_true());
+		if (r->ncmenu < r->s->countries.n)
+			jhref(c, "country_menu_more_href", root,
+			    "country/index.html");
+	}
+	if (r->about != NULL)
+		json_object_set(c, "about", r->about);
 	if (r->o->base_url != NULL) {
 		news_buf_adds(&b, r->o->base_url);
 		slug_url_path(&b, path);
@@ -238,6 +270,34 @@ emit(struct render *r, const char *tmpl, json_t *ctx, const char *path)
 
 /* ---- article pages ---- */
 
+static void calendar(struct render *r, json_t *c, int y, int m, int as_of,
+    const char *root);
+static uint64_t calendar_fp(struct render *r, uint64_t h, int y, int m,
+    int as_of);
+
+/*
+ * The articles beside article i: the LATEST that followed it, so that its
+ * page no longer changes once they exist; on the pages of the newest
+ * articles, the newest of the site but itself.  Indexes into *v (newest
+ * first), and 1 in *newest when they are the site's newest.
+ */
+static size_t
+latest_of(const struct site *s, size_t i, size_t *v, int *newest)
+{
+	size_t n = 0, j;
+
+	if (i >= LATEST) {
+		for (j = i - LATEST; j < i; j++)
+			v[n++] = j;
+	} else {
+		for (j = 0; j <= LATEST && j < s->n; j++)
+			if (j != i)
+				v[n++] = j;
+	}
+	*newest = n > 0 && i <= LATEST;
+	return n;
+}
+
 static json_t *
 names(struct render *r, char **v, size_t n, const struct groups *g,
     const char *root, int country)
@@ -270,8 +330,9 @@ article_fp(struct render *r, size_t i)
 	const struct article *a = &r->s->a[i];
 	const struct group *g;
 	uint64_t h = r->salt;
-	size_t k;
+	size_t k, nl, latest[LATEST + 1];
 	long j;
+	int newest, y, m, d;
 
 	h = card_fp(h, r->s, a);
 	h = slug_hash_more(h, a->url);
@@ -310,6 +371,13 @@ article_fp(struct render *r, size_t i)
 	h = slug_hash_more(h, "next");
 	if (i > 0)
 		h = card_fp(h, r->s, &r->s->a[i - 1]);
+	h = slug_hash_more(h, "latest");
+	nl = latest_of(r->s, i, latest, &newest);
+	for (k = 0; k < nl; k++)
+		h = card_fp(h, r->s, &r->s->a[latest[k]]);
+	h = slug_hash_more(h, newest ? "newest" : "");
+	if (a->dated && news_cal_day(a->published, 0, &y, &m, &d) == 0)
+		h = calendar_fp(r, h, y, m, d);
 	return h ? h : 1;
 }
 
@@ -321,8 +389,9 @@ article_page(struct render *r, size_t i)
 	const struct group *g;
 	char root[256], buf[64], *html;
 	uint64_t fp;
-	size_t k;
+	size_t k, nl, latest[LATEST + 1];
 	long j;
+	int newest, y, m, d;
 
 	fp = article_fp(r, i);
 	if (!r->o->force && out_fresh(r->out, a->path, fp))
@@ -394,6 +463,17 @@ article_page(struct render *r, size_t i)
 		json_object_set_new(c, "prev", card(r, &r->s->a[i + 1], root));
 	if (i > 0)
 		json_object_set_new(c, "next", card(r, &r->s->a[i - 1], root));
+	rel = json_array();
+	nl = latest_of(r->s, i, latest, &newest);
+	for (k = 0; k < nl; k++)
+		json_array_append_new(rel, card(r, &r->s->a[latest[k]], root));
+	json_object_set_new(c, "latest", rel);
+	if (nl > 0)
+		json_object_set_new(c, "has_latest", json_true());
+	if (newest)
+		json_object_set_new(c, "latest_newest", json_true());
+	if (a->dated && news_cal_day(a->published, 0, &y, &m, &d) == 0)
+		calendar(r, c, y, m, d, root);
 	emit_fp(r, "article", c, a->path, fp);
 }
 
@@ -409,8 +489,10 @@ struct listing {
 	int cal_y, cal_m;	/* month for the calendar widget, or 0 */
 };
 
+/* the calendar widget of y-m (as of day as_of, see news_cal_html) */
 static void
-calendar(struct render *r, json_t *c, int y, int m, const char *root)
+calendar(struct render *r, json_t *c, int y, int m, int as_of,
+    const char *root)
 {
 	struct news_cal_month cm;
 	struct news_cal_html_opts co = { 0 };
@@ -421,6 +503,7 @@ calendar(struct render *r, json_t *c, int y, int m, const char *root)
 	co.link = "archive/%Y/%m/%d/index.html";
 	co.month_link = "archive/%Y/%m/index.html";
 	co.base = root;
+	co.as_of = as_of;
 	news_cal_html(&b, &cm, r->cal, &co);
 	jset(c, "calendar_html", news_buf_str(&b));
 	news_buf_free(&b);
@@ -437,21 +520,28 @@ listing_path(struct news_buf *b, const struct listing *l, size_t k)
 		    "page/", k);
 }
 
-/* what the calendar widget of y-m shows: its counts and neighbours */
+/* what the calendar widget of y-m (as of day as_of) shows: its counts
+ * (only whether a day has articles, as of as_of) and neighbours */
 static uint64_t
-calendar_fp(struct render *r, uint64_t h, int y, int m)
+calendar_fp(struct render *r, uint64_t h, int y, int m, int as_of)
 {
 	char buf[64];
 	int d, py, pm, ny, nm, n = news_cal_mdays(y, m);
+	unsigned long cnt;
 
+	if (as_of > 0 && as_of < n)
+		n = as_of;
 	for (d = 1; d <= n; d++) {
-		snprintf(buf, sizeof buf, "%lu", news_cal_count(r->cal, y, m, d));
+		cnt = news_cal_count(r->cal, y, m, d);
+		snprintf(buf, sizeof buf, "%lu", as_of > 0 ? cnt > 0 : cnt);
 		h = slug_hash_more(h, buf);
 	}
 	py = pm = ny = nm = 0;
 	news_cal_prev(r->cal, y, m, &py, &pm);
-	news_cal_next(r->cal, y, m, &ny, &nm);
-	snprintf(buf, sizeof buf, "%d-%d %d-%d %d-%d", y, m, py, pm, ny, nm);
+	if (as_of == 0)
+		news_cal_next(r->cal, y, m, &ny, &nm);
+	snprintf(buf, sizeof buf, "%d-%d %d-%d %d-%d %d", y, m, py, pm, ny, nm,
+	    as_of);
 	return slug_hash_more(h, buf);
 }
 
@@ -496,7 +586,9 @@ listing_fp(struct render *r, const struct listing *l, const char *path,
 	for (i = from; i < to; i++)
 		h = card_fp(h, r->s, &r->s->a[l->idx[i]]);
 	if (l->cal_y > 0 && k == 0)
-		h = calendar_fp(r, h, l->cal_y, l->cal_m);
+		h = calendar_fp(r, h, l->cal_y, l->cal_m, 0);
+	if (k == 0)
+		h ^= r->cloud_hash;
 	return h ? h : 1;
 }
 
@@ -613,7 +705,26 @@ listing_page(struct render *r, const struct listing *l, size_t k, size_t F)
 	json_decref(pg);
 	/* only on the newest page: older pages stay as they were */
 	if (l->cal_y > 0 && k == 0)
-		calendar(r, c, l->cal_y, l->cal_m, root);
+		calendar(r, c, l->cal_y, l->cal_m, 0, root);
+	/* the tag cloud, only on the newest page too */
+	if (k == 0 && r->ncloud > 0) {
+		json_t *arr = json_array();
+
+		for (i = 0; i < r->ncloud; i++) {
+			json_t *e = json_object();
+
+			jset(e, "name", r->cloud[i]->name);
+			group_href(e, "href", root, r->cloud[i]);
+			jseti(e, "size", r->cloud_size[i]);
+			json_array_append_new(arr, e);
+		}
+		json_object_set_new(c, "tag_cloud", arr);
+		json_object_set_new(c, "has_tag_cloud", json_true());
+		jhref(c, "tags_href", root, "tag/index.html");
+	}
+	if (json_object_get(c, "calendar_html") != NULL ||
+	    json_object_get(c, "tag_cloud") != NULL)
+		json_object_set_new(c, "has_sidebar", json_true());
 	emit_fp(r, "list", c, path.s, fp);
 	news_buf_free(&path);
 	news_buf_free(&t);
@@ -707,6 +818,119 @@ bycount(const void *x, const void *y)
 	return strcmp(a->key, b->key);
 }
 
+static int
+byname(const void *x, const void *y)
+{
+	const struct group *a = *(const struct group *const *)x;
+	const struct group *b = *(const struct group *const *)y;
+	int c = strcasecmp(a->name, b->name);
+
+	return c ? c : strcmp(a->key, b->key);
+}
+
+/* counts on a scale of half powers of two: 1, 2, 3-4, 5, 6-8, 9-11, ... */
+static int
+roughly(size_t n)
+{
+	return n == 0 ? -1 : (int)floor(2 * log2((double)n));
+}
+
+static int
+byroughcount(const void *x, const void *y)
+{
+	const struct group *a = *(const struct group *const *)x;
+	const struct group *b = *(const struct group *const *)y;
+	int ra = roughly(a->n), rb = roughly(b->n);
+
+	if (ra != rb)
+		return ra < rb ? 1 : -1;
+	return strcmp(a->key, b->key);
+}
+
+/*
+ * The n groups of g with the most articles, counts compared roughly (on
+ * a scale of half powers of two, then by key), in name order: the set,
+ * which is on every page, changes only when a count crosses a step of
+ * that scale, not whenever two close counts pass each other.  n = 0:
+ * none.
+ */
+static const struct group **
+top_groups(const struct groups *g, size_t n, size_t *count)
+{
+	const struct group **v = news_xcalloc(g->n + 1, sizeof *v);
+	size_t i;
+
+	for (i = 0; i < g->n; i++)
+		v[i] = &g->v[i];
+	if (g->n > 0)
+		qsort(v, g->n, sizeof *v, byroughcount);
+	*count = n < g->n ? n : g->n;
+	if (*count > 0)
+		qsort(v, *count, sizeof *v, byname);
+	return v;
+}
+
+/*
+ * The header's country menu (--country-menu): the N countries with the
+ * most articles, or the countries named ("NO,SE,MN"), in that order.
+ * It is on every page: it goes into the salt of every fingerprint.
+ */
+static void
+country_menu(struct render *r)
+{
+	const char *spec = r->o->country_menu ? r->o->country_menu : "8", *p;
+	const struct group *g;
+	char code[8];
+	size_t n;
+
+	if (spec[strspn(spec, "0123456789")] == '\0') {
+		r->cmenu = top_groups(&r->s->countries, (size_t)atol(spec),
+		    &r->ncmenu);
+	} else {
+		r->cmenu = news_xcalloc(r->s->countries.n + 1, sizeof *r->cmenu);
+		for (p = spec; *p; p += *p == ',') {
+			n = strcspn(p, ",");
+			if (n > 0 && n < sizeof code) {
+				memcpy(code, p, n);
+				code[n] = '\0';
+				if ((g = group_find(&r->s->countries, code)) &&
+				    r->ncmenu < r->s->countries.n)
+					r->cmenu[r->ncmenu++] = g;
+			}
+			p += n;
+		}
+	}
+	r->salt = slug_hash_more(r->salt, "country-menu");
+	for (n = 0; n < r->ncmenu; n++)
+		r->salt = slug_hash_more(r->salt, r->cmenu[n]->href);
+}
+
+/* the tag cloud beside the listings: the CLOUD most used tags, sizes 1..5
+ * on the scale of roughly() (so that the tag that leads by one article
+ * is not the only one of size 5); only names, links and sizes, so that
+ * it changes seldom */
+static void
+tag_cloud(struct render *r)
+{
+	size_t i;
+	int top = 0;
+	char buf[16];
+
+	r->cloud = top_groups(&r->s->tags, CLOUD, &r->ncloud);
+	r->cloud_size = news_xcalloc(r->ncloud + 1, sizeof *r->cloud_size);
+	for (i = 0; i < r->ncloud; i++)
+		if (roughly(r->cloud[i]->n) > top)
+			top = roughly(r->cloud[i]->n);
+	r->cloud_hash = NEWS_HASH_INIT;
+	for (i = 0; i < r->ncloud; i++) {
+		r->cloud_size[i] = top > 0 ?
+		    1 + 4 * roughly(r->cloud[i]->n) / top : 3;
+		snprintf(buf, sizeof buf, "%d", r->cloud_size[i]);
+		r->cloud_hash = slug_hash_more(r->cloud_hash, r->cloud[i]->href);
+		r->cloud_hash = slug_hash_more(r->cloud_hash, buf);
+	}
+}
+
 static void
 group_index(struct render *r, const struct groups *g, const char *path,
     const char *heading, const char *kind, int cloud)
@@ -770,7 +994,7 @@ archive_index(struct render *r)
 		jset(e, "name", name);
 		group_href(e, "href", root, g);
 		jseti(e, "count", (long long)g->n);
-		calendar(r, e, y, m, root);
+		calendar(r, e, y, m, 0, root);
 		json_array_append_new(arr, e);
 	}
 	json_object_set_new(c, "months", arr);
@@ -826,67 +1050,222 @@ slurp(const char *path, size_t *len)
 	return news_buf_take(&b);
 }
 
+/* an e-mail address plain enough to link as mailto: */
 static int
-namecmp(const void *a, const void *b)
+is_email(const char *s)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	const char *at = strchr(s, '@');
+
+	if (at == NULL || at == s || at[1] == '\0' || strchr(at + 1, '.') == NULL)
+		return 0;
+	return strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789.!#$%*+-/=?^_{|}~@") == strlen(s) && strchr(at + 1, '@')
+	    == NULL;
 }
 
-/* templates (*.html) into r->ts; other plain files are copied */
+/*
+ * The site's own words (news-render(1), "The site's words"): lines of
+ * "key: value", a value going on over lines that start with white space,
+ * '#' comments.  Keys are [a-z0-9_]; every key is about.KEY in the
+ * templates, the default theme shows disclaimer, contact and promise.
+ * A bad line is fatal: the file is the operator's, not the archive's.
+ */
+static void
+about_parse(struct render *r, const char *path, const char *data)
+{
+	struct news_buf v = NEWS_BUF_INIT;
+	const char *p = data, *e, *colon;
+	char key[64] = "";
+	size_t lineno = 0, k;
+	char *t;
+
+	json_decref(r->about);
+	r->about = json_object();
+	for (; *p != '\0'; p = *e ? e + 1 : e) {
+		e = strchr(p, '\n');
+		if (e == NULL)
+			e = p + strlen(p);
+		lineno++;
+		if (*p == '#')
+			continue;
+		if (*p == ' ' || *p == '\t') {		/* continuation */
+			if (*key == '\0') {
+				if (strspn(p, " \t\r") == (size_t)(e - p))
+					continue;
+				news_fatal("%s:%zu: a continuation line "
+				    "without a key", path, lineno);
+			}
+			news_buf_addc(&v, ' ');
+			news_buf_add(&v, p, (size_t)(e - p));
+			continue;
+		}
+		if (*key != '\0') {
+			t = news_text_squeeze(v.s, v.len);
+			jset(r->about, key, t);
+			free(t);
+			*key = '\0';
+		}
+		news_buf_reset(&v);
+		if (strspn(p, " \t\r") == (size_t)(e - p))
+			continue;
+		colon = memchr(p, ':', (size_t)(e - p));
+		k = colon ? (size_t)(colon - p) : 0;
+		if (k == 0 || k >= sizeof key || strspn(p,
+		    "abcdefghijklmnopqrstuvwxyz0123456789_") != k)
+			news_fatal("%s:%zu: not \"key: value\" (keys are "
+			    "a-z, 0-9, _)", path, lineno);
+		memcpy(key, p, k);
+		key[k] = '\0';
+		news_buf_add(&v, colon + 1, (size_t)(e - colon - 1));
+	}
+	if (*key != '\0') {
+		t = news_text_squeeze(v.s, v.len);
+		jset(r->about, key, t);
+		free(t);
+	}
+	news_buf_free(&v);
+	t = (char *)json_string_value(json_object_get(r->about, "contact"));
+	if (t != NULL) {
+		news_buf_reset(&v);
+		if (is_email(t))
+			news_buf_printf(&v, "mailto:%s", t);
+		else if (news_url_is_http(t) && strpbrk(t, "\"'<>` ") == NULL)
+			news_buf_adds(&v, t);
+		if (v.len > 0)
+			jset(r->about, "contact_href", v.s);
+		news_buf_free(&v);
+	}
+}
+
+/* --about: the site's words from a file, over the theme's about.txt */
+static void
+load_about(struct render *r)
+{
+	size_t len;
+	char *data;
+
+	if (r->o->about == NULL)
+		return;
+	if ((data = slurp(r->o->about, &len)) == NULL)
+		news_fatal("--about %s:", r->o->about);
+	if (strlen(data) != len)
+		news_fatal("--about %s: a NUL byte", r->o->about);
+	if (!news_utf8_valid(data, len))
+		news_fatal("--about %s: not UTF-8", r->o->about);
+	r->salt = slug_hash_more(r->salt, "about");
+	r->salt ^= slug_hash(data, len);
+	r->salt *= 0x100000001b3ULL;
+	about_parse(r, r->o->about, data);
+	free(data);
+}
+
+struct theme_file {
+	char *name;
+	char *path;
+	size_t order;		/* the default's files first */
+};
+
+static int
+filecmp(const void *a, const void *b)
+{
+	const struct theme_file *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+
+	return c ? c : x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* the plain files of dir onto *v (fatal when dir cannot be read) */
+static void
+theme_files(const char *dir, struct theme_file **v, size_t *n, size_t *cap)
+{
+	struct dirent *e;
+	struct stat st;
+	char path[4096];
+	DIR *d;
+
+	if ((d = opendir(dir)) == NULL)
+		news_fatal("theme %s:", dir);
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >=
+		    (int)sizeof path || stat(path, &st) == -1 ||
+		    !S_ISREG(st.st_mode))
+			continue;
+		if (*n == *cap) {
+			*cap = *cap ? *cap * 2 : 16;
+			*v = news_xreallocarray(*v, *cap, sizeof **v);
+		}
+		(*v)[*n].name = news_xstrdup(e->d_name);
+		(*v)[*n].path = news_xstrdup(path);
+		(*v)[*n].order = *n;
+		(*n)++;
+	}
+	closedir(d);
+}
+
+/*
+ * The theme: the default theme's files, each replaced by the file of the
+ * same name in --theme (as Hugo's themes do), so that a theme may hold
+ * only footer.html.  Templates (*.html) go into r->ts; about.txt is the
+ * theme's strings; other plain files (but README and *.md) are copied.
+ */
 static void
 load_theme(struct render *r)
 {
 	static const char *const need[] = { "article", "list", "groups",
 	    "archive", "notfound" };
-	DIR *d;
-	struct dirent *e;
+	struct theme_file *v = NULL;
 	struct stat st;
-	char **names = NULL, path[4096], err[512], *data, *dot;
-	size_t n = 0, cap = 0, i, len;
+	char err[512], *data, *dot;
+	size_t n = 0, cap = 0, i, j, len;
 
-	if ((d = opendir(r->o->theme)) == NULL)
-		news_fatal("theme %s:", r->o->theme);
 	r->ts = tmpl_set_new();
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			names = news_xreallocarray(names, cap, sizeof *names);
-		}
-		names[n++] = news_xstrdup(e->d_name);
-	}
-	closedir(d);
+	/* the default theme may be missing when --theme is whole */
+	if (r->o->theme == NULL || stat(r->o->default_theme, &st) == 0)
+		theme_files(r->o->default_theme, &v, &n, &cap);
+	if (r->o->theme != NULL)
+		theme_files(r->o->theme, &v, &n, &cap);
+	/* by name, the theme's file after the default's */
 	if (n > 0)
-		qsort(names, n, sizeof *names, namecmp);
-	for (i = 0; i < n; i++) {
-		snprintf(path, sizeof path, "%s/%s", r->o->theme, names[i]);
-		if (stat(path, &st) == -1 || !S_ISREG(st.st_mode))
-			goto next;
-		if ((data = slurp(path, &len)) == NULL)
-			news_fatal("%s:", path);
-		r->salt = slug_hash_more(r->salt, names[i]);
+		qsort(v, n, sizeof *v, filecmp);
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && strcmp(v[j].name, v[i].name) == 0; j++)
+			;
+		/* v[j - 1] is the theme's file when both have one */
+		const struct theme_file *f = &v[j - 1];
+
+		if ((data = slurp(f->path, &len)) == NULL)
+			news_fatal("%s:", f->path);
+		r->salt = slug_hash_more(r->salt, f->name);
 		r->salt ^= slug_hash(data, len);
 		r->salt *= 0x100000001b3ULL;
-		dot = strrchr(names[i], '.');
+		dot = strrchr(f->name, '.');
 		if (dot != NULL && strcmp(dot, ".html") == 0) {
 			*dot = '\0';
-			if (tmpl_set_add(r->ts, names[i], data, len, err,
+			if (tmpl_set_add(r->ts, f->name, data, len, err,
 			    sizeof err) == -1)
-				news_fatal("%s: %s", r->o->theme, err);
-		} else if (strcmp(names[i], "README") != 0 &&
+				news_fatal("%s: %s", f->path, err);
+			*dot = '.';
+		} else if (strcmp(f->name, "about.txt") == 0) {
+			if (r->o->about == NULL)
+				about_parse(r, f->path, data);
+		} else if (strcmp(f->name, "README") != 0 &&
 		    (dot == NULL || strcmp(dot, ".md") != 0)) {
-			if (out_write(r->out, names[i], data, len) == -1)
+			if (out_write(r->out, f->name, data, len) == -1)
 				r->failed = 1;
 		}
 		free(data);
-next:
-		free(names[i]);
 	}
-	free(names);
+	for (i = 0; i < n; i++) {
+		free(v[i].name);
+		free(v[i].path);
+	}
+	free(v);
 	for (i = 0; i < sizeof need / sizeof need[0]; i++)
 		if (!tmpl_has(r->ts, need[i]))
-			news_fatal("theme %s: no %s.html", r->o->theme, need[i]);
+			news_fatal("theme %s: no %s.html", r->o->theme ?
+			    r->o->theme : r->o->default_theme, need[i]);
 }
 
 int
@@ -908,7 +1287,10 @@ pages_render(struct site *s, const struct options *o)
 	    NEWS_HASH_INIT, o->title), o->base_url), o->lang);
 	if ((r.out = out_open(o->outdir)) == NULL)
 		return NEWS_EXIT_FATAL;
+	load_about(&r);
 	load_theme(&r);
+	country_menu(&r);
+	tag_cloud(&r);
 	for (i = 0; i < s->n; i++)
 		s->a[i].card_hash = card_hash(s, &s->a[i]);
 	r.cal = news_cal_new();
@@ -961,6 +1343,10 @@ pages_render(struct site *s, const struct options *o)
 		r.failed = 1;
 	news_cal_free(r.cal);
 	tmpl_set_free(r.ts);
+	json_decref(r.about);
+	free(r.cmenu);
+	free(r.cloud);
+	free(r.cloud_size);
 	news_buf_free(&r.page);
 	if (out_close(r.out, &w, &k, &rm) == -1)
 		r.failed = 1;

@@ -153,7 +153,9 @@ struct site {
 struct options {
 	const char *outdir;
 	const char *format;	/* text markdown atom jsonfeed mbox, NULL */
-	const char *theme;
+	const char *theme;	/* --theme, or NULL */
+	const char *default_theme;	/* the installed default theme */
+	const char *about;	/* --about file, or NULL */
 	const char *title;
 	const char *base_url;	/* with a trailing '/', or NULL */
 	const char *lang;
@@ -161,6 +163,7 @@ struct options {
 	long per_page;
 	long feed_size;
 	long width;
+	const char *country_menu;	/* --country-menu: N, or codes */
 	int64_t now;		/* --now, or 0: the newest article */
 	int color;
 	int quiet;

@@ -140,6 +140,17 @@ test_html(void)
 	ok(strstr(b.s, "href=\"../day.cgi?y=2025&amp;d=\" title=\"November "
 	    "2025\">&#171; Nov</a>") != NULL, "prev month link cut before %%d");
 	ok(strstr(b.s, "<span class=\"next\"></span>") != NULL, "no next");
+	/* as_of: the month as a page of the 13th shows it, for good */
+	news_cal_add(c, 2025, 12, 20, 1);
+	news_cal_add(c, 2026, 1, 5, 1);
+	news_buf_reset(&b);
+	o.as_of = 13;
+	news_cal_html(&b, &cm, c, &o);
+	ok(strstr(b.s, " aria-current=\"date\" aria-label=\"December 13, "
+	    "2025\">13</a>") != NULL, "as_of: the day marked, no count");
+	ok(strstr(b.s, "<td>20</td>") != NULL, "as_of: a later day unlinked");
+	ok(strstr(b.s, "<span class=\"next\"></span>") != NULL &&
+	    strstr(b.s, "Nov</a>") != NULL, "as_of: no later month, earlier kept");
 	news_buf_reset(&b);
 	news_cal_html(&b, &cm, NULL, NULL);
 	ok(strstr(b.s, "<a ") == NULL, "no articles, no links");
