@@ -13,7 +13,12 @@
  * directory and leaves the site as it was (exit 2).
  * SIGINT, SIGTERM and SIGHUP do the same; a lock on the output directory
  * keeps two runs apart, and a run removes the staging directories a
- * killed one left.  The manifest lists every file news-render
+ * killed one left.
+ *
+ * No symbolic link below the output directory is ever followed: every
+ * path is opened from the directory's descriptor one name at a time with
+ * O_NOFOLLOW (dir_at), and a directory of the site that is a link stops
+ * the run as a failed write does.  The manifest lists every file news-render
  * wrote there, one path a line; a later run removes the files of the old
  * manifest that it did not write again, and never touches any other
  * file.  A manifest line may carry, after a tab, the fingerprint of what
@@ -74,6 +79,8 @@ struct out {
 	char **roots;		/* their paths in the site, by N */
 	size_t nroots, caproots;
 	int stagefd;		/* the staging directory, or -1 */
+	int cfd;		/* dir_at's last directory, or -1 */
+	char *cdir;		/* its path */
 	char stage[64];		/* its name */
 	struct staged {
 		size_t path;	/* index in paths[], or in roots[] */
@@ -138,8 +145,10 @@ unstage(struct out *o)
 static NEWS_NORETURN void
 out_fail(struct out *o, const char *rel, const char *what)
 {
+	int e = errno;
+
 	news_warn("%s/%s: %s%s%s (the site was left as it was)", o->dir, rel,
-	    what, *what ? ": " : "", strerror(errno));
+	    what, *what && e ? ": " : "", e ? strerror(e) : "");
 	unstage(o);
 	exit(NEWS_EXIT_FATAL);
 }
@@ -156,6 +165,68 @@ check_signal(struct out *o)
 	signal(sig, SIG_DFL);
 	raise(sig);
 	exit(NEWS_EXIT_FATAL);
+}
+
+static void
+dir_forget(struct out *o)
+{
+	if (o->cfd != -1)
+		close(o->cfd);
+	o->cfd = -1;
+	free(o->cdir);
+	o->cdir = NULL;
+}
+
+/*
+ * The directory of rel (below the output directory), opened one name at
+ * a time without following a symbolic link, and in *base the last name
+ * of rel; -1 (ELOOP or ENOTDIR for a link) when there is none.  The
+ * descriptor stays the out's (the last one is kept: pages come in runs
+ * of one directory): do not close it.
+ */
+static int
+dir_at(struct out *o, const char *rel, const char **base)
+{
+	const char *slash = strrchr(rel, '/'), *p, *q;
+	char name[NAME_MAX + 1];
+	size_t n;
+	int fd, nfd, e;
+
+	if (slash == NULL) {
+		*base = rel;
+		return o->dirfd;
+	}
+	*base = slash + 1;
+	n = (size_t)(slash - rel);
+	if (o->cfd != -1 && strlen(o->cdir) == n &&
+	    memcmp(o->cdir, rel, n) == 0)
+		return o->cfd;
+	dir_forget(o);
+	fd = o->dirfd;
+	for (p = rel; p < slash; p = q + 1) {
+		if ((q = memchr(p, '/', (size_t)(slash - p))) == NULL)
+			q = slash;
+		if ((size_t)(q - p) > NAME_MAX) {
+			nfd = -1;
+			errno = ENAMETOOLONG;
+		} else {
+			memcpy(name, p, (size_t)(q - p));
+			name[q - p] = '\0';
+			nfd = openat(fd, name, O_RDONLY | O_DIRECTORY |
+			    O_NOFOLLOW | O_CLOEXEC);
+		}
+		e = errno;
+		if (fd != o->dirfd)
+			close(fd);
+		if (nfd == -1) {
+			errno = e;
+			return -1;
+		}
+		fd = nfd;
+	}
+	o->cfd = fd;
+	o->cdir = news_xstrndup(rel, n);
+	return fd;
 }
 
 static void
@@ -208,6 +279,11 @@ place(struct out *o, const char *rel, struct news_buf *sp)
 			goto tree;
 		if (!map_get(o->dirs, s, NULL)) {
 			if (fstatat(o->dirfd, s, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+				if (S_ISLNK(st.st_mode)) {
+					errno = 0;
+					out_fail(o, s, "a symbolic link, never "
+					    "followed inside the output directory");
+				}
 				if (!S_ISDIR(st.st_mode)) {
 					errno = ENOTDIR;
 					out_fail(o, s, "");
@@ -269,7 +345,11 @@ same(struct out *o, const char *rel, const char *data, size_t len)
 	ssize_t n;
 	int fd, eq = 1;
 
-	fd = openat(o->dirfd, rel, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	const char *base;
+
+	if ((fd = dir_at(o, rel, &base)) == -1)
+		return 0;
+	fd = openat(fd, base, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd == -1)
 		return 0;
 	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
@@ -527,6 +607,7 @@ out_open(const char *dir)
 	o->dir = news_xstrdup(dir);
 	o->dirfd = fd;
 	o->stagefd = -1;
+	o->cfd = -1;
 	o->real = news_xstrdup(real);
 	o->done = map_new();
 	o->dirs = map_new();
@@ -611,12 +692,15 @@ int
 out_fresh(struct out *o, const char *rel, uint64_t fp)
 {
 	struct stat st;
+	const char *base;
 	size_t old;
+	int dfd;
 
 	check_signal(o);
 	if (fp == 0 || !map_get(o->old, rel, &old) || (uint64_t)old != fp ||
 	    map_get(o->done, rel, NULL) || !slug_path_safe(rel) ||
-	    fstatat(o->dirfd, rel, &st, AT_SYMLINK_NOFOLLOW) == -1 ||
+	    (dfd = dir_at(o, rel, &base)) == -1 ||
+	    fstatat(dfd, base, &st, AT_SYMLINK_NOFOLLOW) == -1 ||
 	    !S_ISREG(st.st_mode))
 		return 0;
 	o->kept++;
@@ -628,11 +712,14 @@ out_fresh(struct out *o, const char *rel, uint64_t fp)
 static void
 prune(struct out *o, char *rel)
 {
+	const char *base;
 	char *p;
+	int dfd;
 
 	while ((p = strrchr(rel, '/')) != NULL) {
 		*p = '\0';
-		if (unlinkat(o->dirfd, rel, AT_REMOVEDIR) == -1)
+		if ((dfd = dir_at(o, rel, &base)) == -1 ||
+		    unlinkat(dfd, base, AT_REMOVEDIR) == -1)
 			break;
 	}
 }
@@ -641,17 +728,20 @@ static void
 remove_stale(struct out *o)
 {
 	struct stat st;
+	const char *base;
 	size_t i;
+	int dfd;
 
 	for (i = 0; i < o->nold; i++) {
 		char *line = o->oldpaths[i];
 
 		if (!slug_path_safe(line) || map_get(o->done, line, NULL))
 			continue;
-		if (fstatat(o->dirfd, line, &st, AT_SYMLINK_NOFOLLOW) == -1 ||
+		if ((dfd = dir_at(o, line, &base)) == -1 ||
+		    fstatat(dfd, base, &st, AT_SYMLINK_NOFOLLOW) == -1 ||
 		    !S_ISREG(st.st_mode))
 			continue;
-		if (unlinkat(o->dirfd, line, 0) == -1) {
+		if (unlinkat(dfd, base, 0) == -1) {
 			news_warn("%s/%s: unlink:", o->dir, line);
 			o->failed = 1;
 			continue;
@@ -669,6 +759,7 @@ remove_old_temps(struct out *o)
 	struct map *seen = map_new();
 	struct news_buf b = NEWS_BUF_INIT;
 	struct dirent *e;
+	const char *base;
 	size_t i;
 	char *dir, *slash, *t;
 	DIR *d;
@@ -686,8 +777,11 @@ remove_old_temps(struct out *o)
 			continue;
 		}
 		map_put(seen, dir, 1);
-		fd = openat(o->dirfd, dir[0] ? dir : ".", O_RDONLY |
-		    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		news_buf_reset(&b);
+		news_buf_printf(&b, "%s%s.", dir, dir[0] ? "/" : "");
+		fd = dir_at(o, news_buf_str(&b), &base);
+		fd = fd == -1 ? -1 : openat(fd, ".", O_RDONLY | O_DIRECTORY |
+		    O_CLOEXEC);
 		if (fd == -1 || (d = fdopendir(fd)) == NULL) {
 			if (fd != -1)
 				close(fd);
@@ -781,8 +875,9 @@ commit(struct out *o)
 {
 	sigset_t all, old;
 	char name[32];
-	const char *rel;
+	const char *rel, *base;
 	size_t i;
+	int dfd;
 
 	sigemptyset(&all);
 	sigaddset(&all, SIGINT);
@@ -797,7 +892,8 @@ commit(struct out *o)
 			rel = o->paths[o->staged[i].path];
 			snprintf(name, sizeof name, "%zu", i);
 		}
-		if (renameat(o->stagefd, name, o->dirfd, rel) == -1) {
+		if ((dfd = dir_at(o, rel, &base)) == -1 ||
+		    renameat(o->stagefd, name, dfd, base) == -1) {
 			news_warn("%s/%s: rename:", o->dir, rel);
 			o->failed = 1;
 		}
@@ -848,6 +944,7 @@ out_close(struct out *o, unsigned long *w, unsigned long *k,
 	ret = o->failed ? -1 : 0;
 	if (o->stagefd != -1)
 		unstage(o);
+	dir_forget(o);
 	close(o->dirfd);
 	for (i = 0; i < o->nroots; i++)
 		free(o->roots[i]);
