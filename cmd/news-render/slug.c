@@ -5,7 +5,9 @@
  * letters of other scripts are kept as UTF-8 (their links are
  * percent-encoded by slug_url_path); everything else separates words.
  * A slug never holds '/', '.', '%', a control or a space, so no title can
- * reach outside the output directory.
+ * reach outside the output directory, and it is never a name Windows
+ * reserves for a device (con, com1, ...: those get a '_', which no other
+ * slug holds), so the site can be copied to and served from Windows.
  */
 #include <string.h>
 
@@ -121,6 +123,21 @@ translit_cp(uint32_t cp, char tmp[3])
 	return keep;
 }
 
+/* con, prn, aux, nul, com0-9, lpt0-9: Windows devices, whatever the
+ * case and the extension ("nul.html" is the device too) */
+static int
+reserved(const char *s)
+{
+	static const char *const dev[] = { "con", "prn", "aux", "nul" };
+	size_t i;
+
+	for (i = 0; i < sizeof dev / sizeof dev[0]; i++)
+		if (strcmp(s, dev[i]) == 0)
+			return 1;
+	return (strncmp(s, "com", 3) == 0 || strncmp(s, "lpt", 3) == 0) &&
+	    s[3] >= '0' && s[3] <= '9' && s[4] == '\0';
+}
+
 char *
 slug_make(const char *s, size_t max, const char *fallback)
 {
@@ -170,6 +187,8 @@ slug_make(const char *s, size_t max, const char *fallback)
 		    max, "item");
 	}
 	b.s[b.len] = '\0';
+	if (reserved(b.s))
+		news_buf_addc(&b, '_');
 	return news_buf_take(&b);
 }
 
