@@ -34,35 +34,10 @@ struct mention {
 	uint32_t valid;		/* readings that fit case and language */
 };
 
-/* the article's language is unknown (no lang, too short for a guess: a
- * feed's title) and it has letters beyond ASCII: then it is not taken
- * for English, and names of every language match */
-static int anylang;
-
-static int
-doc_anylang(const struct doc *d)
-{
-	size_t i, k;
-	const struct tok *t;
-
-	if (d->lang[0] != '\0')
-		return 0;
-	for (i = 0; i < d->n; i++) {
-		t = &d->t[i];
-		if (!(t->flags & T_ALPHA))
-			continue;
-		for (k = 0; k < t->len; k++)
-			if ((unsigned char)t->src[t->off + k] >= 0x80)
-				return 1;
-	}
-	return 0;
-}
-
-/* a name of one language matches in an article of that language */
 static int
 lang_ok(const struct reading *r, const struct doc *d)
 {
-	if (r->lang[0] == '\0' || anylang)
+	if (r->lang[0] == '\0')
 		return 1;
 	return strncmp(r->lang, d->lang, strlen(r->lang)) == 0 &&
 	    (d->lang[strlen(r->lang)] == '\0' || d->lang[strlen(r->lang)] == '-');
@@ -468,7 +443,6 @@ countries_find(const struct gazetteer *g, const struct doc *d,
 	int ncs = 0, c, k, dl, nout;
 	const struct reading *r;
 
-	anylang = doc_anylang(d);
 	given = news_xcalloc(d->n + 1, 2);
 	matched = given + d->n + 1;
 	nm = collect(g, d, m, given);
