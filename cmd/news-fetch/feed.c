@@ -172,7 +172,7 @@ struct feed {
 	json_t *encs;
 	struct news_buf ftext, line;
 	const char *fobj_title, *fobj_link;
-	size_t nitems;
+	size_t nitems, ndropped;
 	int stopped, ended, rootdone;
 	int local;		/* the feed is a file:// URL */
 	char err[200];
@@ -864,9 +864,25 @@ item_clear(struct feed *f)
 	f->encs = NULL;
 }
 
-static void
-emit_item(struct feed *f, const struct feed_item *it)
+static int
+absent(const char *s)
 {
+	return s == NULL || *s == '\0';
+}
+
+/*
+ * An item with nothing to know it by and nothing to read (no link, id,
+ * title, summary, content or enclosure: an empty <item>, or one with only
+ * a date or an author) is dropped and counted: no later stage could use
+ * its record.  RSS 2.0 allows an item of a description alone; it stays.
+ */
+static void
+emit_item(struct feed *f, const struct feed_item *it, int body)
+{
+	if (absent(it->url) && absent(it->id) && absent(it->title) && !body) {
+		f->ndropped++;
+		return;
+	}
 	f->nitems++;
 	if (!f->stopped && f->fn(it, f->arg) != 0) {
 		f->stopped = 1;
@@ -889,7 +905,9 @@ emit(struct feed *f, json_t *o)
 	it.url = news_record_str(o, "url");
 	it.title = news_record_str(o, "title");
 	it.published = news_record_str(o, "published");
-	emit_item(f, &it);
+	emit_item(f, &it, !absent(news_record_str(o, "summary")) ||
+	    !absent(news_record_str(o, "content")) ||
+	    json_array_size(json_object_get(o, "enclosures")) > 0);
 	json_decref(o);
 }
 
@@ -988,7 +1006,9 @@ item_end(struct feed *f)
 	buf_addc(b, '}');
 	it.json = b->s;
 	it.len = b->len;
-	emit_item(f, &it);
+	emit_item(f, &it, !absent(first(f, SL_DESC, SL_MDESC)) ||
+	    !absent(first(f, SL_ENCODED, SL_XBODY)) ||
+	    (f->encs && json_array_size(f->encs) > 0));
 	item_clear(f);
 }
 
@@ -1920,6 +1940,12 @@ size_t
 feed_nitems(const struct feed *f)
 {
 	return f->nitems;
+}
+
+size_t
+feed_ndropped(const struct feed *f)
+{
+	return f->ndropped;
 }
 
 void

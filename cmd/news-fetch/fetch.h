@@ -83,7 +83,9 @@ int feed_push(struct feed *f, const char *p, size_t n);
 /* end of input: 0 when the whole document was a feed, -1 with feed_error() */
 int feed_end(struct feed *f);
 const char *feed_error(const struct feed *f);
-size_t feed_nitems(const struct feed *f);
+size_t feed_nitems(const struct feed *f);	/* the items emitted */
+/* the items dropped for having no link, id or title */
+size_t feed_ndropped(const struct feed *f);
 void feed_free(struct feed *f);
 /* the maximum bytes of a JSON Feed (not streamed; held in memory) */
 void feed_set_json_max(struct feed *f, size_t max);
