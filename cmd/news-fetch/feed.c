@@ -28,6 +28,7 @@
 #include "fetch.h"
 
 #define MAXDEPTH 300
+#define HEAD_MAX 4096	/* the first bytes, kept to say what a non-feed is */
 #define JSON_MAX_DEFAULT (64UL * 1024 * 1024)
 
 enum format { F_UNKNOWN, F_RSS, F_RDF, F_ATOM, F_NOTFEED };
@@ -175,6 +176,9 @@ struct feed {
 	size_t nitems, ndropped;
 	int stopped, ended, rootdone;
 	int local;		/* the feed is a file:// URL */
+	char head[HEAD_MAX];	/* the document's first bytes, as they came */
+	size_t nhead;
+	char root[64];		/* the first element's name */
 	char err[200];
 	char *errmsg;
 	struct cache_ent cache[CACHE];
@@ -1347,6 +1351,9 @@ start_element(void *ctx, const xmlChar *local, const xmlChar *prefix,
 	parent = f->stack[f->depth - 1];
 	f->stack[f->depth] = e;
 	if (!f->rootdone) {
+		if (f->root[0] == '\0')
+			snprintf(f->root, sizeof(f->root), "%s",
+			    (const char *)local);
 		root_start(f, e);
 		return;
 	}
@@ -1852,6 +1859,12 @@ feed_push(struct feed *f, const char *p, size_t n)
 
 	if (f->stopped || f->format == F_NOTFEED)
 		return -1;
+	if (f->nhead < HEAD_MAX) {
+		size_t k = n < HEAD_MAX - f->nhead ? n : HEAD_MAX - f->nhead;
+
+		memcpy(f->head + f->nhead, p, k);
+		f->nhead += k;
+	}
 	if (f->json) {
 		if (f->jbuf.len + n > f->jmax) {
 			snprintf(f->err, sizeof(f->err),
@@ -1912,10 +1925,18 @@ feed_end(struct feed *f)
 	if (f->stopped)
 		return 0;
 	if (f->format == F_NOTFEED || f->format == F_UNKNOWN) {
-		what = f->clean.len == 0 && f->format == F_UNKNOWN && !f->rootdone ?
-		    "empty document, not a feed" :
-		    "not a feed (no RSS, RDF, Atom or JSON Feed document)";
-		f->errmsg = news_xstrdup(what);
+		char buf[128];
+
+		/* by the content, not the name or the Content-Type */
+		what = xmlfix_sniff(f->head, f->nhead, f->root, buf, sizeof(buf));
+		if (what == NULL) {
+			f->errmsg = news_xstrdup("empty document, not a feed");
+		} else {
+			struct news_buf b = NEWS_BUF_INIT;
+
+			news_buf_printf(&b, "not a feed: looks like %s", what);
+			f->errmsg = news_buf_take(&b);
+		}
 		return -1;
 	}
 	if (f->depth > 0) {

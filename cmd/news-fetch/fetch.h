@@ -61,6 +61,14 @@ int xmlfix_push(struct xmlfix *x, const char *p, size_t n, int final,
     struct news_buf *out, size_t *direct);
 /* the encoding used (for diagnostics), "" before the decision */
 const char *xmlfix_encoding(const struct xmlfix *x);
+/*
+ * What the document starting with s[0..n) looks like, as a media type
+ * ("text/markdown", "image/png", "application/xml (root element <svg>)"
+ * with the root element's name when an XML parser saw one; buf holds
+ * such a text), or NULL when it is nothing but white space.
+ */
+const char *xmlfix_sniff(const char *s, size_t n, const char *root,
+    char *buf, size_t bufsz);
 
 /* ---- feed.c ---- */
 struct feed;
