@@ -28,6 +28,7 @@
 #include "fetch.h"
 
 #define MAXDEPTH 300
+#define HEAD_MAX 4096	/* the first bytes, kept to say what a non-feed is */
 #define JSON_MAX_DEFAULT (64UL * 1024 * 1024)
 
 enum format { F_UNKNOWN, F_RSS, F_RDF, F_ATOM, F_NOTFEED };
@@ -172,9 +173,12 @@ struct feed {
 	json_t *encs;
 	struct news_buf ftext, line;
 	const char *fobj_title, *fobj_link;
-	size_t nitems;
+	size_t nitems, ndropped;
 	int stopped, ended, rootdone;
 	int local;		/* the feed is a file:// URL */
+	char head[HEAD_MAX];	/* the document's first bytes, as they came */
+	size_t nhead;
+	char root[64];		/* the first element's name */
 	char err[200];
 	char *errmsg;
 	struct cache_ent cache[CACHE];
@@ -864,9 +868,25 @@ item_clear(struct feed *f)
 	f->encs = NULL;
 }
 
-static void
-emit_item(struct feed *f, const struct feed_item *it)
+static int
+absent(const char *s)
 {
+	return s == NULL || *s == '\0';
+}
+
+/*
+ * An item with nothing to know it by and nothing to read (no link, id,
+ * title, summary, content or enclosure: an empty <item>, or one with only
+ * a date or an author) is dropped and counted: no later stage could use
+ * its record.  RSS 2.0 allows an item of a description alone; it stays.
+ */
+static void
+emit_item(struct feed *f, const struct feed_item *it, int body)
+{
+	if (absent(it->url) && absent(it->id) && absent(it->title) && !body) {
+		f->ndropped++;
+		return;
+	}
 	f->nitems++;
 	if (!f->stopped && f->fn(it, f->arg) != 0) {
 		f->stopped = 1;
@@ -889,7 +909,9 @@ emit(struct feed *f, json_t *o)
 	it.url = news_record_str(o, "url");
 	it.title = news_record_str(o, "title");
 	it.published = news_record_str(o, "published");
-	emit_item(f, &it);
+	emit_item(f, &it, !absent(news_record_str(o, "summary")) ||
+	    !absent(news_record_str(o, "content")) ||
+	    json_array_size(json_object_get(o, "enclosures")) > 0);
 	json_decref(o);
 }
 
@@ -988,7 +1010,9 @@ item_end(struct feed *f)
 	buf_addc(b, '}');
 	it.json = b->s;
 	it.len = b->len;
-	emit_item(f, &it);
+	emit_item(f, &it, !absent(first(f, SL_DESC, SL_MDESC)) ||
+	    !absent(first(f, SL_ENCODED, SL_XBODY)) ||
+	    (f->encs && json_array_size(f->encs) > 0));
 	item_clear(f);
 }
 
@@ -1327,6 +1351,9 @@ start_element(void *ctx, const xmlChar *local, const xmlChar *prefix,
 	parent = f->stack[f->depth - 1];
 	f->stack[f->depth] = e;
 	if (!f->rootdone) {
+		if (f->root[0] == '\0')
+			snprintf(f->root, sizeof(f->root), "%s",
+			    (const char *)local);
 		root_start(f, e);
 		return;
 	}
@@ -1832,6 +1859,12 @@ feed_push(struct feed *f, const char *p, size_t n)
 
 	if (f->stopped || f->format == F_NOTFEED)
 		return -1;
+	if (f->nhead < HEAD_MAX) {
+		size_t k = n < HEAD_MAX - f->nhead ? n : HEAD_MAX - f->nhead;
+
+		memcpy(f->head + f->nhead, p, k);
+		f->nhead += k;
+	}
 	if (f->json) {
 		if (f->jbuf.len + n > f->jmax) {
 			snprintf(f->err, sizeof(f->err),
@@ -1892,10 +1925,18 @@ feed_end(struct feed *f)
 	if (f->stopped)
 		return 0;
 	if (f->format == F_NOTFEED || f->format == F_UNKNOWN) {
-		what = f->clean.len == 0 && f->format == F_UNKNOWN && !f->rootdone ?
-		    "empty document, not a feed" :
-		    "not a feed (no RSS, RDF, Atom or JSON Feed document)";
-		f->errmsg = news_xstrdup(what);
+		char buf[128];
+
+		/* by the content, not the name or the Content-Type */
+		what = xmlfix_sniff(f->head, f->nhead, f->root, buf, sizeof(buf));
+		if (what == NULL) {
+			f->errmsg = news_xstrdup("empty document, not a feed");
+		} else {
+			struct news_buf b = NEWS_BUF_INIT;
+
+			news_buf_printf(&b, "not a feed: looks like %s", what);
+			f->errmsg = news_buf_take(&b);
+		}
 		return -1;
 	}
 	if (f->depth > 0) {
@@ -1920,6 +1961,12 @@ size_t
 feed_nitems(const struct feed *f)
 {
 	return f->nitems;
+}
+
+size_t
+feed_ndropped(const struct feed *f)
+{
+	return f->ndropped;
 }
 
 void

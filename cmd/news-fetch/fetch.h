@@ -61,6 +61,14 @@ int xmlfix_push(struct xmlfix *x, const char *p, size_t n, int final,
     struct news_buf *out, size_t *direct);
 /* the encoding used (for diagnostics), "" before the decision */
 const char *xmlfix_encoding(const struct xmlfix *x);
+/*
+ * What the document starting with s[0..n) looks like, as a media type
+ * ("text/markdown", "image/png", "application/xml (root element <svg>)"
+ * with the root element's name when an XML parser saw one; buf holds
+ * such a text), or NULL when it is nothing but white space.
+ */
+const char *xmlfix_sniff(const char *s, size_t n, const char *root,
+    char *buf, size_t bufsz);
 
 /* ---- feed.c ---- */
 struct feed;
@@ -83,7 +91,9 @@ int feed_push(struct feed *f, const char *p, size_t n);
 /* end of input: 0 when the whole document was a feed, -1 with feed_error() */
 int feed_end(struct feed *f);
 const char *feed_error(const struct feed *f);
-size_t feed_nitems(const struct feed *f);
+size_t feed_nitems(const struct feed *f);	/* the items emitted */
+/* the items dropped for having no link, id or title */
+size_t feed_ndropped(const struct feed *f);
 void feed_free(struct feed *f);
 /* the maximum bytes of a JSON Feed (not streamed; held in memory) */
 void feed_set_json_max(struct feed *f, size_t max);

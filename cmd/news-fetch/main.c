@@ -174,6 +174,10 @@ finish(struct job *j, int ok_fetch)
 			parsed = 0;
 		}
 	}
+	if (j->feed && feed_ndropped(j->feed) > 0)
+		news_info("%s: %zu empty item%s dropped (no link, id, title, text or enclosure)",
+		    j->src->url, feed_ndropped(j->feed),
+		    feed_ndropped(j->feed) == 1 ? "" : "s");
 	if (r->moved)
 		news_warn("%s: moved permanently to %s; update your list",
 		    j->src->url, r->moved);

@@ -2,7 +2,9 @@
  * sources.c: the list of feeds to fetch.  Operands, -f FILE (one source
  * a line: a URL or path, then an optional label; '#' starts a comment),
  * --opml FILE (OPML 1.0/2.0 subscription lists, nested outlines), and
- * --export-opml, which writes the list back as OPML 2.0.
+ * --export-opml, which writes the list back as OPML 2.0, in the order
+ * given and nothing else (no dates): exporting what was exported gives
+ * the same bytes.
  *
  * file:// URLs and paths come only from here, that is from the user;
  * nothing a server sends can name a local file.
@@ -66,7 +68,9 @@ sources_add(struct sources *s, const char *url, const char *label)
 	src = &s->v[s->n++];
 	memset(src, 0, sizeof(*src));
 	src->url = news_xstrdup(url);
-	src->label = label && *label ? news_xstrdup(label) : NULL;
+	/* a label that is the URL itself is none (OPML text="URL") */
+	src->label = label && *label && strcmp(label, url) != 0 ?
+	    news_xstrdup(label) : NULL;
 	if (strncasecmp(url, "file://", 7) == 0) {
 		src->local = 1;
 		src->path = file_path(url);
@@ -192,8 +196,13 @@ put_attr(FILE *fp, const char *name, const char *v)
 		case '<': fputs("&lt;", fp); break;
 		case '>': fputs("&gt;", fp); break;
 		case '"': fputs("&quot;", fp); break;
+		/* white space as references: a parser makes spaces of it */
 		case '\n': fputs("&#10;", fp); break;
-		default: putc(*v, fp);
+		case '\t': fputs("&#9;", fp); break;
+		case '\r': fputs("&#13;", fp); break;
+		default:
+			if ((unsigned char)*v >= 0x20)
+				putc(*v, fp);	/* XML has no other controls */
 		}
 	putc('"', fp);
 }

@@ -264,6 +264,24 @@ is_space(int c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/*
+ * Whether s (past white space) starts a JSON document: '{', or '[' and
+ * what may follow it in JSON ("[![badge](...)" opens a Markdown file).
+ */
+static int
+json_start(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n > 0 && s[0] == '{')
+		return 1;
+	if (n == 0 || s[0] != '[')
+		return 0;
+	for (i = 1; i < n && is_space((unsigned char)s[i]); i++)
+		;
+	return i == n || strchr("{[]\"-0123456789tfn", s[i]) != NULL;
+}
+
 /* the encoding="..." of an XML declaration at s (ASCII-compatible) */
 static void
 declared_encoding(const char *s, size_t n, char *enc, size_t encsz)
@@ -344,7 +362,7 @@ choose(struct xmlfix *x, int final)
 	    (unsigned char)s[i] == 0xEF || (unsigned char)s[i] == 0xBB ||
 	    (unsigned char)s[i] == 0xBF); i++)
 		;
-	if (i < n && (s[i] == '{' || s[i] == '[')) {
+	if (json_start(s + i, n - i)) {
 		x->mode = M_JSON;
 		snprintf(x->enc, sizeof(x->enc), "json");
 		return;
@@ -935,4 +953,187 @@ xmlfix_push(struct xmlfix *x, const char *p, size_t n, int final,
 	if (x->dec.s)
 		x->dec.s[x->dec.len] = '\0';
 	return 0;
+}
+
+/* ---- what a document that is not a feed looks like ---- */
+
+/*
+ * Signatures at the start of the bytes, from the WHATWG MIME Sniffing
+ * Standard (the image, audio and video, font and archive patterns of
+ * section 6; PDF and PostScript of section 7.1), and a few of file(1)'s
+ * for what a feed URL or a local path also turns out to be.  In a mask,
+ * 0x00 is a byte that may be anything.
+ */
+static const struct {
+	const char *pat, *mask;
+	size_t len;
+	const char *type;
+} sigs[] = {
+#define SIG(p, t) { p, NULL, sizeof(p) - 1, t }
+#define SIGM(p, m, t) { p, m, sizeof(p) - 1, t }
+	SIG("%PDF-", "application/pdf"),
+	SIG("%!PS-Adobe-", "application/postscript"),
+	SIG("\x89PNG\r\n\x1a\n", "image/png"),
+	SIG("GIF87a", "image/gif"),
+	SIG("GIF89a", "image/gif"),
+	SIG("\xff\xd8\xff", "image/jpeg"),
+	SIGM("RIFF\0\0\0\0WEBPVP", "\xff\xff\xff\xff\0\0\0\0\xff\xff\xff\xff\xff\xff",
+	    "image/webp"),
+	SIG("\0\0\1\0", "image/x-icon"),
+	SIG("ID3", "audio/mpeg"),
+	SIG("OggS\0", "application/ogg"),
+	SIGM("RIFF\0\0\0\0WAVE", "\xff\xff\xff\xff\0\0\0\0\xff\xff\xff\xff",
+	    "audio/wave"),
+	SIGM("RIFF\0\0\0\0AVI ", "\xff\xff\xff\xff\0\0\0\0\xff\xff\xff\xff",
+	    "video/avi"),
+	SIGM("\0\0\0\0ftyp", "\0\0\0\0\xff\xff\xff\xff", "video/mp4"),
+	SIG("\x1a\x45\xdf\xa3", "video/webm"),
+	SIG("MThd\0\0\0\6", "audio/midi"),
+	SIG("wOFF", "font/woff"),
+	SIG("wOF2", "font/woff2"),
+	SIG("\x1f\x8b\x08", "application/gzip"),
+	SIG("PK\3\4", "application/zip"),
+	SIG("Rar!\x1a\x07", "application/vnd.rar"),
+	SIG("BZh", "application/x-bzip2"),
+	SIG("\xfd" "7zXZ\0", "application/x-xz"),
+	SIG("\x28\xb5\x2f\xfd", "application/zstd"),
+	SIG("\x7f" "ELF", "application/x-executable"),
+	SIG("SQLite format 3\0", "application/vnd.sqlite3"),
+#undef SIG
+#undef SIGM
+};
+
+/* the tags that start an HTML document (WHATWG 7.1, then space or '>') */
+static const char *const html_starts[] = {
+	"<!doctype html", "<html", "<head", "<script", "<iframe", "<h1", "<div",
+	"<font", "<table", "<a", "<style", "<title", "<b", "<body", "<br", "<p",
+	"<!--", NULL
+};
+
+/* WHATWG's binary data bytes: C0 controls other than white space and ESC */
+static int
+is_binary_byte(unsigned char c)
+{
+	return c <= 0x08 || c == 0x0b || (c >= 0x0e && c <= 0x1a) ||
+	    (c >= 0x1c && c <= 0x1f);
+}
+
+/* the length of the line at s (without its newline and trailing blanks) */
+static size_t
+line_len(const char *s, const char *end, const char **next)
+{
+	const char *nl = memchr(s, '\n', end - s);
+	size_t n = (nl ? nl : end) - s;
+
+	*next = nl ? nl + 1 : end;
+	while (n > 0 && (s[n - 1] == '\r' || s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return n;
+}
+
+/*
+ * Plain text that is CommonMark: a code fence or a GFM table's delimiter
+ * row; or a heading (an ATX "# " line set off by a blank line above and
+ * no '#' line below, or a setext underline) with lists, **strong** text
+ * or inline links.  A shell, make or Python file's "# comments" are not
+ * headings: they come in runs.
+ */
+static int
+looks_markdown(const char *s, size_t n)
+{
+	const char *p = s, *end = s + n, *q, *lb, *next, *nn;
+	size_t len, prevlen = 0, i;
+	int head = 0, list = 0, emph = 0, link = 0, prevblank = 1, prevhash = 0;
+
+	for (; p < end; p = next) {
+		len = line_len(p, end, &next);
+		if (len >= 3 && (strncmp(p, "```", 3) == 0 || strncmp(p, "~~~", 3) == 0))
+			return 1;
+		if (len >= 5 && p[0] == '|' && memmem(p, len, "---", 3) != NULL &&
+		    strspn(p, "|-: ") >= len)
+			return 1;
+		for (i = 0; i < len && i < 6 && p[i] == '#'; i++)
+			;
+		if (i > 0 && i < len && p[i] == ' ' && prevblank && !prevhash &&
+		    (next >= end || line_len(next, end, &nn) == 0 || *next != '#'))
+			head++;
+		if (len >= 3 && prevlen > 0 && !prevblank && (p[0] == '=' || p[0] == '-') &&
+		    strspn(p, p[0] == '=' ? "=" : "-") == len)
+			head++;
+		if (len >= 2 && strchr("-*+", p[0]) && p[1] == ' ')
+			list++;
+		if ((lb = memchr(p, '[', len)) != NULL &&
+		    (q = memmem(lb, len - (lb - p), "](", 2)) != NULL &&
+		    memchr(q, ')', len - (q - p)) != NULL)
+			link++;
+		if ((q = memmem(p, len, "**", 2)) != NULL && q + 2 < p + len &&
+		    q[2] != ' ' && memmem(q + 2, len - (q + 2 - p), "**", 2) != NULL)
+			emph++;
+		prevhash = len > 0 && p[0] == '#';
+		prevblank = len == 0;
+		prevlen = len;
+	}
+	return head > 0 && (list > 0 || emph > 0 || link > 0);
+}
+
+const char *
+xmlfix_sniff(const char *s, size_t n, const char *root, char *buf,
+    size_t bufsz)
+{
+	const unsigned char *u;
+	size_t i, k, m;
+
+	if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+		s += 3;
+		n -= 3;
+	} else if (n >= 2 && (memcmp(s, "\xfe\xff", 2) == 0 ||
+	    memcmp(s, "\xff\xfe", 2) == 0)) {
+		return root && *root ? "application/xml" : "text/plain";
+	}
+	u = (const unsigned char *)s;
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+		if (n < sigs[i].len)
+			continue;
+		for (k = 0; k < sigs[i].len; k++) {
+			unsigned char mk = sigs[i].mask ?
+			    (unsigned char)sigs[i].mask[k] : 0xff;
+
+			if ((u[k] & mk) != ((unsigned char)sigs[i].pat[k] & mk))
+				break;
+		}
+		if (k == sigs[i].len)
+			return sigs[i].type;
+	}
+	for (k = 0; k < n && is_space(u[k]); k++)
+		;
+	if (k == n)
+		return NULL;	/* nothing but white space */
+	if (u[k] == '<') {
+		if (root && strcasecmp(root, "html") == 0)
+			return "text/html";
+		if (n - k >= 14 && strncasecmp(s + k, "<!doctype html", 14) == 0)
+			return "text/html";
+		/* Markdown may open with an HTML tag (an anchor, a logo) */
+		if (looks_markdown(s + k, n - k))
+			return "text/markdown";
+		for (i = 0; html_starts[i]; i++) {
+			m = strlen(html_starts[i]);
+			if (n - k > m && strncasecmp(s + k, html_starts[i], m) == 0 &&
+			    (u[k + m] == ' ' || u[k + m] == '>'))
+				return "text/html";
+		}
+		if (root && *root) {
+			snprintf(buf, bufsz, "application/xml (root element <%s>)",
+			    root);
+			return buf;
+		}
+		if (n - k >= 5 && strncmp(s + k, "<?xml", 5) == 0)
+			return "application/xml";
+	}
+	if (json_start(s + k, n - k))
+		return "application/json";
+	for (i = 0; i < n; i++)
+		if (is_binary_byte(u[i]))
+			return "application/octet-stream";
+	return looks_markdown(s + k, n - k) ? "text/markdown" : "text/plain";
 }
