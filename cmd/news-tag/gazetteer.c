@@ -7,7 +7,9 @@
  * open-addressing hash table keyed by the phrase hash; every proper
  * prefix of a name is in the table too, so the longest match at a token
  * is found by walking forward while a prefix exists.  A name given again
- * in a later file replaces the earlier file's readings of it.
+ * in a later file replaces the earlier file's readings of it.  A code
+ * that the territory table (territories.tsv) lists is read as the code
+ * of its sovereign state.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -22,6 +24,7 @@ struct gazetteer {
 	struct gent *tab;
 	size_t cap, n;
 	char *label[NCC];
+	uint16_t sovereign[NCC];	/* 0: itself, else index + 1 */
 	int maxtok;
 	int nfiles;
 };
@@ -128,13 +131,16 @@ gaz_maxtok(const struct gazetteer *g)
 }
 
 static int
-parse_code(const char *s, size_t n, uint16_t *cc)
+parse_code(const struct gazetteer *g, const char *s, size_t n, uint16_t *cc)
 {
 	if (n != 2 || s[0] < 'A' || s[0] > 'Z' || s[1] < 'A' || s[1] > 'Z')
 		return -1;
 	*cc = (uint16_t)CC_INDEX(s[0], s[1]);
+	if (g != NULL && g->sovereign[*cc])
+		*cc = (uint16_t)(g->sovereign[*cc] - 1);
 	return 0;
 }
+
 
 static int
 parse_options(const char *s, struct reading *r)
@@ -249,7 +255,7 @@ parse_line(struct gazetteer *g, char *line, struct reading *r, const char *where
 		char *c = f[0];
 		while (*c && r->ncc < 4) {
 			size_t n = strcspn(c, ",");
-			if (parse_code(c, n, &r->cc[r->ncc]) < 0) {
+			if (parse_code(g, c, n, &r->cc[r->ncc]) < 0) {
 				news_warn("%s: bad country code: %s", where, f[0]);
 				return -1;
 			}
@@ -269,6 +275,8 @@ parse_line(struct gazetteer *g, char *line, struct reading *r, const char *where
 	if (r->kind == K_LABEL) {
 		if (r->ncc != 1)
 			return -1;
+		if (g->sovereign[CC_INDEX(f[0][0], f[0][1])])
+			return 0;	/* a territory's label is its sovereign's */
 		free(g->label[r->cc[0]]);
 		g->label[r->cc[0]] = news_xstrdup(f[2]);
 		return 0;
@@ -282,22 +290,22 @@ parse_line(struct gazetteer *g, char *line, struct reading *r, const char *where
 	return 0;
 }
 
-int
-gaz_load(struct gazetteer *g, const char *path)
+/* call fn for each line of path that is not blank or a comment */
+static int
+read_lines(struct gazetteer *g, const char *path,
+    int (*fn)(struct gazetteer *, char *, const char *))
 {
 	FILE *fp;
 	char *line = NULL, where[600];
 	size_t cap = 0;
 	ssize_t len;
 	unsigned long lno = 0;
-	struct reading r;
 	int bad = 0;
 
 	if ((fp = fopen(path, "r")) == NULL) {
 		news_warn("%s:", path);
 		return -1;
 	}
-	g->nfiles++;
 	while ((len = getline(&line, &cap, fp)) > 0) {
 		lno++;
 		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
@@ -305,7 +313,7 @@ gaz_load(struct gazetteer *g, const char *path)
 		if (len == 0 || line[0] == '#')
 			continue;
 		snprintf(where, sizeof(where), "%s:%lu", path, lno);
-		if (parse_line(g, line, &r, where) < 0)
+		if (fn(g, line, where) < 0)
 			bad = 1;
 	}
 	free(line);
@@ -315,6 +323,43 @@ gaz_load(struct gazetteer *g, const char *path)
 	}
 	fclose(fp);
 	return bad ? -1 : 0;
+}
+
+static int
+load_line(struct gazetteer *g, char *line, const char *where)
+{
+	struct reading r;
+
+	return parse_line(g, line, &r, where);
+}
+
+int
+gaz_load(struct gazetteer *g, const char *path)
+{
+	g->nfiles++;
+	return read_lines(g, path, load_line);
+}
+
+/* TERRITORY <TAB> SOVEREIGN [<TAB> comment] */
+static int
+territory_line(struct gazetteer *g, char *line, const char *where)
+{
+	uint16_t t, sv;
+
+	if (strlen(line) < 5 || line[2] != '\t' || parse_code(NULL, line, 2, &t) < 0 ||
+	    parse_code(NULL, line + 3, 2, &sv) < 0 ||
+	    (line[5] != '\t' && line[5] != '\0')) {
+		news_warn("%s: expected TERRITORY<TAB>SOVEREIGN", where);
+		return -1;
+	}
+	g->sovereign[t] = (uint16_t)(sv + 1);
+	return 0;
+}
+
+int
+gaz_territories(struct gazetteer *g, const char *path)
+{
+	return read_lines(g, path, territory_line);
 }
 
 int

@@ -108,6 +108,8 @@ struct gazetteer;
 struct gazetteer *gaz_new(void);
 /* load a file; returns 0, or -1 (reported) */
 int gaz_load(struct gazetteer *g, const char *path);
+/* the territory table (TERRITORY<TAB>SOVEREIGN lines), before gaz_load */
+int gaz_territories(struct gazetteer *g, const char *path);
 void gaz_free(struct gazetteer *g);
 const struct gent *gaz_find(const struct gazetteer *g, uint64_t h);
 /* the longest entry at token i: returns its token count, 0 if none */
