@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "news.h"
 #include "tag.h"
 
@@ -34,10 +36,35 @@ struct mention {
 	uint32_t valid;		/* readings that fit case and language */
 };
 
+/* the article's language is unknown (no lang, too short for a guess: a
+ * feed's title) and it has letters beyond ASCII: then it is not taken
+ * for English, and names of every language match */
+static int anylang;
+
+static int
+doc_anylang(const struct doc *d)
+{
+	size_t i, k;
+	const struct tok *t;
+
+	if (d->lang[0] != '\0')
+		return 0;
+	for (i = 0; i < d->n; i++) {
+		t = &d->t[i];
+		if (!(t->flags & T_ALPHA))
+			continue;
+		for (k = 0; k < t->len; k++)
+			if ((unsigned char)t->src[t->off + k] >= 0x80)
+				return 1;
+	}
+	return 0;
+}
+
+/* a name of one language matches in an article of that language */
 static int
 lang_ok(const struct reading *r, const struct doc *d)
 {
-	if (r->lang[0] == '\0')
+	if (r->lang[0] == '\0' || anylang)
 		return 1;
 	return strncmp(r->lang, d->lang, strlen(r->lang)) == 0 &&
 	    (d->lang[strlen(r->lang)] == '\0' || d->lang[strlen(r->lang)] == '-');
@@ -112,6 +139,59 @@ is_place(int kind)
 	return kind != K_NONE && kind != K_PERSON && kind != K_LABEL;
 }
 
+/*
+ * A name inside a word with an apostrophe: after an elided article or
+ * preposition (French and Italian l', d', dell', qu': "l'Irak") or before
+ * a case ending (Turkish "Irak'ta", "Çin'e").  Returns the match length;
+ * *cap says whether the name's part starts with a capital.
+ */
+static int
+apos_match(const struct gazetteer *g, const struct doc *d, size_t i,
+    const struct gent **e, int *cap)
+{
+	const struct tok *t = &d->t[i];
+	const char *f = tok_fold(d, t), *first, *last, *s, *p;
+	utf8proc_int32_t cp;
+	int n;
+
+	if ((first = strchr(f, '\'')) == NULL)
+		return 0;
+	last = strrchr(f, '\'');
+	if (last - f <= 4 && strlen(last + 1) >= 2 &&
+	    (n = gaz_match_from(g, d, i, tag_hash(last + 1, strlen(last + 1)), e))) {
+		/* the letter after the last apostrophe of the source */
+		s = t->src + t->off;
+		for (p = s + t->len; p > s; p--)
+			if (p[-1] == '\'' || (p - s >= 3 && memcmp(p - 3, "\xe2\x80\x99", 3) == 0))
+				break;
+		*cap = p > s && utf8proc_iterate((const utf8proc_uint8_t *)p,
+		    s + t->len - p, &cp) > 0 && utf8proc_isupper(cp);
+		return n;
+	}
+	if (first - f >= 2 && strlen(first + 1) <= 5 &&
+	    (n = gaz_match_from(g, d, i, tag_hash(f, (size_t)(first - f)), e))) {
+		*cap = (t->flags & T_CAP) != 0;
+		return n;
+	}
+	return 0;
+}
+
+/* does reading r fit the case of a name matched by apos_match? */
+static int
+apos_case_ok(const struct reading *r, const struct doc *d, size_t i, int n,
+    int cap)
+{
+	struct reading rest;
+
+	if (r->flags & G_CASE)
+		return 0;
+	if ((r->capmask & 1) && !cap && !(d->t[i].flags & T_CAPSCTX))
+		return 0;
+	rest = *r;
+	rest.capmask >>= 1;
+	return n == 1 || gaz_check_case(&rest, d, i + 1, n - 1);
+}
+
 /* collect the mentions; person tokens are marked in isperson[] */
 static size_t
 collect(const struct gazetteer *g, const struct doc *d, struct mention *m,
@@ -119,18 +199,21 @@ collect(const struct gazetteer *g, const struct doc *d, struct mention *m,
 {
 	size_t i = 0, nm = 0;
 	const struct gent *e;
-	int n, k;
+	int n, k, apos, cap = 0;
 	uint32_t valid;
 
 	while (i < d->n && nm < MAXM) {
-		if (!(d->t[i].flags & T_WORD) || !(n = gaz_match(g, d, i, &e))) {
+		apos = 0;
+		if (!(d->t[i].flags & T_WORD) || (!(n = gaz_match(g, d, i, &e)) &&
+		    !(apos = n = apos_match(g, d, i, &e, &cap)))) {
 			i++;
 			continue;
 		}
 		valid = 0;
 		for (k = 0; k < e->nr && k < 32; k++) {
 			const struct reading *r = &e->r[k];
-			if (!lang_ok(r, d) || !gaz_check_case(r, d, i, n))
+			if (!lang_ok(r, d) || !(apos ? apos_case_ok(r, d, i, n, cap) :
+			    gaz_check_case(r, d, i, n)))
 				continue;
 			if ((r->flags & G_AFTER) && !(i > 0 && fold_is(d, i - 1, ",")))
 				continue;
@@ -443,6 +526,7 @@ countries_find(const struct gazetteer *g, const struct doc *d,
 	int ncs = 0, c, k, dl, nout;
 	const struct reading *r;
 
+	anylang = doc_anylang(d);
 	given = news_xcalloc(d->n + 1, 2);
 	matched = given + d->n + 1;
 	nm = collect(g, d, m, given);

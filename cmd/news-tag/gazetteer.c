@@ -366,13 +366,20 @@ int
 gaz_match(const struct gazetteer *g, const struct doc *d, size_t i,
     const struct gent **out)
 {
+	return gaz_match_from(g, d, i, d->t[i].h, out);
+}
+
+int
+gaz_match_from(const struct gazetteer *g, const struct doc *d, size_t i,
+    uint64_t h0, const struct gent **out)
+{
 	uint64_t ph = TAG_HINIT;
 	const struct gent *e;
 	size_t j;
 	int best = 0;
 
 	for (j = i; j < d->n && (int)(j - i) < g->maxtok; j++) {
-		ph = tag_hcomb(ph, d->t[j].h);
+		ph = tag_hcomb(ph, j == i ? h0 : d->t[j].h);
 		if ((e = gaz_find(g, ph)) == NULL)
 			break;
 		if (e->nr > 0) {
