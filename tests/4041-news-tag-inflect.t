@@ -7,9 +7,7 @@
 
 # countries of one record: tag LANG TITLE [TEXT]
 tag() {
-	jq -nc --arg l "$1" --arg t "$2" --arg x "${3:-}" \
-	    '{url: "http://example.org/a", title: $t} + (if $l == "" then {} else {lang: $l} end) + (if $x == "" then {} else {text: $x} end)' |
-	    news-tag | jq -c '.countries | sort'
+	article "$1" "$2" "${3:-}" | news-tag | jq -c '.countries | sort'
 }
 is() {
 	got=$(tag "$1" "$2" "${4:-}") && test "$got" = "$3" || { echo "got $got, want $3"; false; }

@@ -7,7 +7,8 @@
  * open-addressing hash table keyed by the phrase hash; every proper
  * prefix of a name is in the table too, so the longest match at a token
  * is found by walking forward while a prefix exists.  A name given again
- * in a later file replaces the earlier file's readings of it.  A code
+ * in a later file replaces the earlier file's readings of it in the same
+ * language.  A code
  * that the territory table (territories.tsv) lists is read as the code
  * of its sovereign state.
  */
@@ -189,7 +190,7 @@ add_name(struct gazetteer *g, const char *name, size_t len, struct reading *r)
 	struct news_buf key = NEWS_BUF_INIT;
 	struct gent *e;
 	uint64_t ph = TAG_HINIT, ch = TAG_HINIT;
-	size_t i;
+	size_t i, k;
 
 	doc_init(&d);
 	doc_add(&d, name, len, 0);
@@ -216,8 +217,11 @@ add_name(struct gazetteer *g, const char *name, size_t len, struct reading *r)
 		e->ntok = (uint8_t)d.n;
 	}
 	news_buf_free(&key);
-	if (e->nr > 0 && e->r[0].file != r->file)
-		e->nr = 0;	/* a later file overrides */
+	/* a later file overrides the readings of the name in its language */
+	for (i = k = 0; i < e->nr; i++)
+		if (e->r[i].file == r->file || strcmp(e->r[i].lang, r->lang) != 0)
+			e->r[k++] = e->r[i];
+	e->nr = (uint16_t)k;
 	e->r = news_xreallocarray(e->r, e->nr + 1, sizeof(*e->r));
 	e->r[e->nr++] = *r;
 	if ((int)d.n > g->maxtok)
