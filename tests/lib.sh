@@ -67,6 +67,13 @@ test_cmp() {
 	diff -u "$1" "$2"
 }
 
+# a record of one article: article LANG TITLE [TEXT] (lang and text left
+# out when empty)
+article() {
+	jq -nc --arg l "$1" --arg t "$2" --arg x "${3:-}" \
+	    '{url: "http://example.org/a", title: $t} + (if $l == "" then {} else {lang: $l} end) + (if $x == "" then {} else {text: $x} end)'
+}
+
 done_testing() {
 	echo "1..$tap_n"
 	[ "$tap_fail" -eq 0 ]

@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "news.h"
 #include "tag.h"
 
@@ -32,12 +34,38 @@ struct mention {
 	int16_t pick;		/* chosen reading, -1 dropped */
 	const struct gent *e;
 	uint32_t valid;		/* readings that fit case and language */
+	uint16_t listn;		/* items of the list it is one of, or 0 */
 };
 
+/* the article's language is unknown (no lang, too short for a guess: a
+ * feed's title) and it has letters beyond ASCII: then it is not taken
+ * for English, and names of every language match */
+static int anylang;
+
+static int
+doc_anylang(const struct doc *d)
+{
+	size_t i, k;
+	const struct tok *t;
+
+	if (d->lang[0] != '\0')
+		return 0;
+	for (i = 0; i < d->n; i++) {
+		t = &d->t[i];
+		if (!(t->flags & T_ALPHA))
+			continue;
+		for (k = 0; k < t->len; k++)
+			if ((unsigned char)t->src[t->off + k] >= 0x80)
+				return 1;
+	}
+	return 0;
+}
+
+/* a name of one language matches in an article of that language */
 static int
 lang_ok(const struct reading *r, const struct doc *d)
 {
-	if (r->lang[0] == '\0')
+	if (r->lang[0] == '\0' || anylang)
 		return 1;
 	return strncmp(r->lang, d->lang, strlen(r->lang)) == 0 &&
 	    (d->lang[strlen(r->lang)] == '\0' || d->lang[strlen(r->lang)] == '-');
@@ -112,6 +140,59 @@ is_place(int kind)
 	return kind != K_NONE && kind != K_PERSON && kind != K_LABEL;
 }
 
+/*
+ * A name inside a word with an apostrophe: after an elided article or
+ * preposition (French and Italian l', d', dell', qu': "l'Irak") or before
+ * a case ending (Turkish "Irak'ta", "Çin'e").  Returns the match length;
+ * *cap says whether the name's part starts with a capital.
+ */
+static int
+apos_match(const struct gazetteer *g, const struct doc *d, size_t i,
+    const struct gent **e, int *cap)
+{
+	const struct tok *t = &d->t[i];
+	const char *f = tok_fold(d, t), *first, *last, *s, *p;
+	utf8proc_int32_t cp;
+	int n;
+
+	if ((first = strchr(f, '\'')) == NULL)
+		return 0;
+	last = strrchr(f, '\'');
+	if (last - f <= 4 && strlen(last + 1) >= 2 &&
+	    (n = gaz_match_from(g, d, i, tag_hash(last + 1, strlen(last + 1)), e))) {
+		/* the letter after the last apostrophe of the source */
+		s = t->src + t->off;
+		for (p = s + t->len; p > s; p--)
+			if (p[-1] == '\'' || (p - s >= 3 && memcmp(p - 3, "\xe2\x80\x99", 3) == 0))
+				break;
+		*cap = p > s && utf8proc_iterate((const utf8proc_uint8_t *)p,
+		    s + t->len - p, &cp) > 0 && utf8proc_isupper(cp);
+		return n;
+	}
+	if (first - f >= 2 && strlen(first + 1) <= 5 &&
+	    (n = gaz_match_from(g, d, i, tag_hash(f, (size_t)(first - f)), e))) {
+		*cap = (t->flags & T_CAP) != 0;
+		return n;
+	}
+	return 0;
+}
+
+/* does reading r fit the case of a name matched by apos_match? */
+static int
+apos_case_ok(const struct reading *r, const struct doc *d, size_t i, int n,
+    int cap)
+{
+	struct reading rest;
+
+	if (r->flags & G_CASE)
+		return 0;
+	if ((r->capmask & 1) && !cap && !(d->t[i].flags & T_CAPSCTX))
+		return 0;
+	rest = *r;
+	rest.capmask >>= 1;
+	return n == 1 || gaz_check_case(&rest, d, i + 1, n - 1);
+}
+
 /* collect the mentions; person tokens are marked in isperson[] */
 static size_t
 collect(const struct gazetteer *g, const struct doc *d, struct mention *m,
@@ -119,18 +200,21 @@ collect(const struct gazetteer *g, const struct doc *d, struct mention *m,
 {
 	size_t i = 0, nm = 0;
 	const struct gent *e;
-	int n, k;
+	int n, k, apos, cap = 0;
 	uint32_t valid;
 
 	while (i < d->n && nm < MAXM) {
-		if (!(d->t[i].flags & T_WORD) || !(n = gaz_match(g, d, i, &e))) {
+		apos = 0;
+		if (!(d->t[i].flags & T_WORD) || (!(n = gaz_match(g, d, i, &e)) &&
+		    !(apos = n = apos_match(g, d, i, &e, &cap)))) {
 			i++;
 			continue;
 		}
 		valid = 0;
 		for (k = 0; k < e->nr && k < 32; k++) {
 			const struct reading *r = &e->r[k];
-			if (!lang_ok(r, d) || !gaz_check_case(r, d, i, n))
+			if (!lang_ok(r, d) || !(apos ? apos_case_ok(r, d, i, n, cap) :
+			    gaz_check_case(r, d, i, n)))
 				continue;
 			if ((r->flags & G_AFTER) && !(i > 0 && fold_is(d, i - 1, ",")))
 				continue;
@@ -150,6 +234,7 @@ collect(const struct gazetteer *g, const struct doc *d, struct mention *m,
 		m[nm].e = e;
 		m[nm].valid = valid;
 		m[nm].pick = 0;
+		m[nm].listn = 0;
 		nm++;
 		i += (size_t)n;
 	}
@@ -350,6 +435,52 @@ choose(const struct doc *d, struct mention *m, size_t nm, const double *ev)
 	}
 }
 
+/* can the tokens [i, j) join two items of a list?  A comma or a short
+ * lower-case word (and, or, the, et, du, und, y, i, a, и), three tokens
+ * at most: ", and the", " et du" */
+static int
+list_gap(const struct doc *d, size_t i, size_t j, int *comma)
+{
+	const struct tok *t;
+
+	if (j <= i || j - i > 3)
+		return 0;
+	for (; i < j; i++) {
+		t = &d->t[i];
+		if (fold_is(d, i, ",")) {
+			*comma = 1;
+			continue;
+		}
+		if (!(t->flags & T_WORD) || (t->flags & (T_CAP | T_DIGIT)) ||
+		    t->flen > 3)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Lists: three places or more in a row, joined by commas and "and"
+ * ("from Kenya, Peru, Ghana and Chile"): an enumeration names its items
+ * in passing, and each item weighs 1/n of a mention.
+ */
+static void
+find_lists(const struct doc *d, struct mention *m, size_t nm)
+{
+	size_t a, b, k;
+	int comma;
+
+	for (a = 0; a < nm; a = b) {
+		comma = 0;
+		for (b = a + 1; b < nm && m[b].pick >= 0 && m[b - 1].pick >= 0 &&
+		    d->t[m[b].i].para == d->t[m[a].i].para &&
+		    list_gap(d, m[b - 1].i + m[b - 1].n, m[b].i, &comma); b++)
+			;
+		if (b - a >= 3 && comma)
+			for (k = a; k < b; k++)
+				m[k].listn = (uint16_t)(b - a);
+	}
+}
+
 /* "SEOUL, Dec 13 (Reuters) -", "ULAANBAATAR -", "COLUMBUS, Ohio, March 12 -",
  * "BAY HARBOUR ISLAND, Fla., April 2 -": returns the country index or -1 */
 static int
@@ -435,7 +566,7 @@ countries_find(const struct gazetteer *g, const struct doc *d,
     struct country_score *out, int max)
 {
 	static struct mention m[MAXM];
-	double ev[NCC], score[NCC], w, top;
+	double ev[NCC], score[NCC], rank[NCC], w, wr, top;
 	unsigned char intitle[NCC];
 	unsigned char *given, *matched;
 	size_t nm, a, j;
@@ -443,6 +574,7 @@ countries_find(const struct gazetteer *g, const struct doc *d,
 	int ncs = 0, c, k, dl, nout;
 	const struct reading *r;
 
+	anylang = doc_anylang(d);
 	given = news_xcalloc(d->n + 1, 2);
 	matched = given + d->n + 1;
 	nm = collect(g, d, m, given);
@@ -459,7 +591,9 @@ countries_find(const struct gazetteer *g, const struct doc *d,
 			credit(ev, r, kind_weight(r->kind));
 	}
 	choose(d, m, nm, ev);
+	find_lists(d, m, nm);
 	memset(score, 0, sizeof(score));
+	memset(rank, 0, sizeof(rank));
 	memset(intitle, 0, sizeof(intitle));
 	for (a = 0; a < nm; a++) {
 		const struct tok *t = &d->t[m[a].i];
@@ -478,29 +612,41 @@ countries_find(const struct gazetteer *g, const struct doc *d,
 		}
 		if (fold_in(d, m[a].i + m[a].n, currency))
 			w *= 0.25;
-		if (r->flags & G_CHOOSE)
+		/* an item of a list counts in full for being kept, 1/n for
+		 * the order */
+		wr = m[a].listn > 0 ? w / m[a].listn : w;
+		if (r->flags & G_CHOOSE) {
 			score[r->cc[m[a].pick % 4]] += w;
-		else
-			for (c = 0; c < r->ncc; c++)
+			rank[r->cc[m[a].pick % 4]] += wr;
+		} else
+			for (c = 0; c < r->ncc; c++) {
 				score[r->cc[c]] += w;
+				rank[r->cc[c]] += wr;
+			}
 		/* named in the title, plainly: kept whatever the others score */
 		if ((t->flags & T_TITLE) && w >= kind_weight(K_DEMONYM) * W_TITLE)
 			for (c = 0; c < r->ncc; c++)
 				intitle[(r->flags & G_CHOOSE) ? r->cc[m[a].pick % 4] : r->cc[c]] = 1;
 	}
 	if ((dl = dateline(g, d)) >= 0)
-		score[dl] += W_DATELINE;
+		score[dl] += W_DATELINE, rank[dl] += W_DATELINE;
 	for (c = 0; c < NCC; c++)
 		if (score[c] > 0) {
 			cs[ncs].cc = c;
-			cs[ncs++].score = score[c];
+			cs[ncs++].score = rank[c] + score[c] * 1e-6;
 		}
 	qsort(cs, (size_t)ncs, sizeof(cs[0]), cmp_score);
 	nout = 0;
-	top = ncs > 0 ? cs[0].score : 0;
+	top = 0;
+	for (k = 0; k < ncs; k++)
+		if (score[cs[k].cc] > top)
+			top = score[cs[k].cc];
 	for (k = 0; k < ncs && nout < max; k++) {
-		if (k > 0 && !intitle[cs[k].cc] &&
-		    (cs[k].score < top * KEEP_RATIO || cs[k].score < KEEP_MIN))
+		/* kept, by the full scores: the first, those the title names,
+		 * the best, and those of at least a share of it and a minimum */
+		w = score[cs[k].cc];
+		if (k > 0 && !intitle[cs[k].cc] && w < top &&
+		    (w < top * KEEP_RATIO || w < KEEP_MIN))
 			continue;
 		out[nout++] = cs[k];
 	}

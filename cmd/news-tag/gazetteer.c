@@ -7,7 +7,10 @@
  * open-addressing hash table keyed by the phrase hash; every proper
  * prefix of a name is in the table too, so the longest match at a token
  * is found by walking forward while a prefix exists.  A name given again
- * in a later file replaces the earlier file's readings of it.
+ * in a later file replaces the earlier file's readings of it in the same
+ * language.  A code
+ * that the territory table (territories.tsv) lists is read as the code
+ * of its sovereign state.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -22,6 +25,7 @@ struct gazetteer {
 	struct gent *tab;
 	size_t cap, n;
 	char *label[NCC];
+	uint16_t sovereign[NCC];	/* 0: itself, else index + 1 */
 	int maxtok;
 	int nfiles;
 };
@@ -128,13 +132,16 @@ gaz_maxtok(const struct gazetteer *g)
 }
 
 static int
-parse_code(const char *s, size_t n, uint16_t *cc)
+parse_code(const struct gazetteer *g, const char *s, size_t n, uint16_t *cc)
 {
 	if (n != 2 || s[0] < 'A' || s[0] > 'Z' || s[1] < 'A' || s[1] > 'Z')
 		return -1;
 	*cc = (uint16_t)CC_INDEX(s[0], s[1]);
+	if (g != NULL && g->sovereign[*cc])
+		*cc = (uint16_t)(g->sovereign[*cc] - 1);
 	return 0;
 }
+
 
 static int
 parse_options(const char *s, struct reading *r)
@@ -183,7 +190,7 @@ add_name(struct gazetteer *g, const char *name, size_t len, struct reading *r)
 	struct news_buf key = NEWS_BUF_INIT;
 	struct gent *e;
 	uint64_t ph = TAG_HINIT, ch = TAG_HINIT;
-	size_t i;
+	size_t i, k;
 
 	doc_init(&d);
 	doc_add(&d, name, len, 0);
@@ -210,8 +217,11 @@ add_name(struct gazetteer *g, const char *name, size_t len, struct reading *r)
 		e->ntok = (uint8_t)d.n;
 	}
 	news_buf_free(&key);
-	if (e->nr > 0 && e->r[0].file != r->file)
-		e->nr = 0;	/* a later file overrides */
+	/* a later file overrides the readings of the name in its language */
+	for (i = k = 0; i < e->nr; i++)
+		if (e->r[i].file == r->file || strcmp(e->r[i].lang, r->lang) != 0)
+			e->r[k++] = e->r[i];
+	e->nr = (uint16_t)k;
 	e->r = news_xreallocarray(e->r, e->nr + 1, sizeof(*e->r));
 	e->r[e->nr++] = *r;
 	if ((int)d.n > g->maxtok)
@@ -249,7 +259,7 @@ parse_line(struct gazetteer *g, char *line, struct reading *r, const char *where
 		char *c = f[0];
 		while (*c && r->ncc < 4) {
 			size_t n = strcspn(c, ",");
-			if (parse_code(c, n, &r->cc[r->ncc]) < 0) {
+			if (parse_code(g, c, n, &r->cc[r->ncc]) < 0) {
 				news_warn("%s: bad country code: %s", where, f[0]);
 				return -1;
 			}
@@ -269,6 +279,8 @@ parse_line(struct gazetteer *g, char *line, struct reading *r, const char *where
 	if (r->kind == K_LABEL) {
 		if (r->ncc != 1)
 			return -1;
+		if (g->sovereign[CC_INDEX(f[0][0], f[0][1])])
+			return 0;	/* a territory's label is its sovereign's */
 		free(g->label[r->cc[0]]);
 		g->label[r->cc[0]] = news_xstrdup(f[2]);
 		return 0;
@@ -282,22 +294,22 @@ parse_line(struct gazetteer *g, char *line, struct reading *r, const char *where
 	return 0;
 }
 
-int
-gaz_load(struct gazetteer *g, const char *path)
+/* call fn for each line of path that is not blank or a comment */
+static int
+read_lines(struct gazetteer *g, const char *path,
+    int (*fn)(struct gazetteer *, char *, const char *))
 {
 	FILE *fp;
 	char *line = NULL, where[600];
 	size_t cap = 0;
 	ssize_t len;
 	unsigned long lno = 0;
-	struct reading r;
 	int bad = 0;
 
 	if ((fp = fopen(path, "r")) == NULL) {
 		news_warn("%s:", path);
 		return -1;
 	}
-	g->nfiles++;
 	while ((len = getline(&line, &cap, fp)) > 0) {
 		lno++;
 		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
@@ -305,7 +317,7 @@ gaz_load(struct gazetteer *g, const char *path)
 		if (len == 0 || line[0] == '#')
 			continue;
 		snprintf(where, sizeof(where), "%s:%lu", path, lno);
-		if (parse_line(g, line, &r, where) < 0)
+		if (fn(g, line, where) < 0)
 			bad = 1;
 	}
 	free(line);
@@ -317,9 +329,53 @@ gaz_load(struct gazetteer *g, const char *path)
 	return bad ? -1 : 0;
 }
 
+static int
+load_line(struct gazetteer *g, char *line, const char *where)
+{
+	struct reading r;
+
+	return parse_line(g, line, &r, where);
+}
+
+int
+gaz_load(struct gazetteer *g, const char *path)
+{
+	g->nfiles++;
+	return read_lines(g, path, load_line);
+}
+
+/* TERRITORY <TAB> SOVEREIGN [<TAB> comment] */
+static int
+territory_line(struct gazetteer *g, char *line, const char *where)
+{
+	uint16_t t, sv;
+
+	if (strlen(line) < 5 || line[2] != '\t' || parse_code(NULL, line, 2, &t) < 0 ||
+	    parse_code(NULL, line + 3, 2, &sv) < 0 ||
+	    (line[5] != '\t' && line[5] != '\0')) {
+		news_warn("%s: expected TERRITORY<TAB>SOVEREIGN", where);
+		return -1;
+	}
+	g->sovereign[t] = (uint16_t)(sv + 1);
+	return 0;
+}
+
+int
+gaz_territories(struct gazetteer *g, const char *path)
+{
+	return read_lines(g, path, territory_line);
+}
+
 int
 gaz_match(const struct gazetteer *g, const struct doc *d, size_t i,
     const struct gent **out)
+{
+	return gaz_match_from(g, d, i, d->t[i].h, out);
+}
+
+int
+gaz_match_from(const struct gazetteer *g, const struct doc *d, size_t i,
+    uint64_t h0, const struct gent **out)
 {
 	uint64_t ph = TAG_HINIT;
 	const struct gent *e;
@@ -327,7 +383,7 @@ gaz_match(const struct gazetteer *g, const struct doc *d, size_t i,
 	int best = 0;
 
 	for (j = i; j < d->n && (int)(j - i) < g->maxtok; j++) {
-		ph = tag_hcomb(ph, d->t[j].h);
+		ph = tag_hcomb(ph, j == i ? h0 : d->t[j].h);
 		if ((e = gaz_find(g, ph)) == NULL)
 			break;
 		if (e->nr > 0) {

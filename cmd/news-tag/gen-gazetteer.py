@@ -1,14 +1,21 @@
 #!/usr/bin/env python3
-"""gen-gazetteer.py: write news-tag's country names from Debian's iso-codes.
+"""gen-gazetteer.py: write news-tag's gazetteer files.
 
-usage: gen-gazetteer.py ISO_3166-1.JSON LOCALEDIR > gazetteer-iso.tsv
+usage: gen-gazetteer.py iso ISO_3166-1.JSON LOCALEDIR INFLECTDIR > iso.tsv
+       gen-gazetteer.py places PLACES.TSV INFLECTDIR > places.tsv
 
-Reads the ISO 3166-1 list (iso-codes' json/iso_3166-1.json) and, for
-every locale under LOCALEDIR that has LC_MESSAGES/iso_3166-1.mo, the
-translated names.  Writes the line format of news-tag(1) GAZETTEER:
+iso: reads the ISO 3166-1 list (iso-codes' json/iso_3166-1.json) and,
+for every locale under LOCALEDIR that has LC_MESSAGES/iso_3166-1.mo,
+the translated names.  Writes the line format of news-tag(1) GAZETTEER:
 CODE <TAB> KIND <TAB> NAME [<TAB> OPTIONS].  English names match in any
-language; translated names carry lang=LL and match only in articles of
-that language.  Inverted names ("Korea, Republic of") are turned round.
+language; translated names carry lang=LL.  Inverted names ("Korea,
+Republic of") are turned round.
+
+places: copies a curated gazetteer, line by line.
+
+Both add, after each name of a language LL that has INFLECTDIR/LL.txt,
+a line with its inflected forms (Čína: Číny, Číne, Čínu, Čínou), from
+that table (the format is in INFLECTDIR/README).
 """
 import gettext
 import json
@@ -31,12 +38,100 @@ def clean(name):
     return name or None
 
 
-def main():
-    if len(sys.argv) != 3:
-        sys.exit("usage: gen-gazetteer.py ISO_3166-1.JSON LOCALEDIR")
-    with open(sys.argv[1], encoding="utf-8") as f:
+class Inflect:
+    """The ending tables of INFLECTDIR, one per language."""
+
+    MAXWORDS = 4
+    MAXFORMS = 200
+
+    def __init__(self, d):
+        self.rules = {}
+        self.vowels = {}
+        self.words = {}
+        for f in sorted(os.listdir(d)):
+            if not f.endswith(".txt"):
+                continue
+            lang = f[:-4]
+            rules, vowels, words = [], "", "all"
+            with open(os.path.join(d, f), encoding="utf-8") as fp:
+                for lno, line in enumerate(fp, 1):
+                    line = line.rstrip("\n")
+                    if not line or line.startswith("#"):
+                        continue
+                    parts = line.split("\t")
+                    if len(parts) != 2 or not parts[1].strip():
+                        sys.exit(f"{d}/{f}:{lno}: expected ENDING<TAB>FORM...")
+                    if parts[0] == "vowels":
+                        vowels = parts[1]
+                        continue
+                    if parts[0] == "words":
+                        if parts[1] not in ("all", "last", "capitalised"):
+                            sys.exit(f"{d}/{f}:{lno}: words: all, last or capitalised")
+                        words = parts[1]
+                        continue
+                    forms = ["" if x == "0" else x for x in parts[1].split()]
+                    rules.append((parts[0], forms))
+            if not vowels:
+                sys.exit(f"{d}/{f}: no vowels line")
+            # the longest ending first; "-" and "+" last
+            rules.sort(key=lambda r: -len(r[0]) if r[0] not in "-+" else 1)
+            self.rules[lang] = rules
+            self.vowels[lang] = vowels
+            self.words[lang] = words
+
+    def word(self, lang, w):
+        """the other forms of one word"""
+        letters = [c for c in w if c.isalpha()]
+        if len(letters) < 3 or len(letters) != len(w) or w.isupper():
+            return []
+        low = w.lower()
+        for end, forms in self.rules[lang]:
+            if end == "-":
+                if low[-1] in self.vowels[lang]:
+                    continue
+                stem = w
+            elif end == "+":
+                if low[-1] not in self.vowels[lang]:
+                    continue
+                stem = w
+            elif low.endswith(end) and len(low) - len(end) >= 2:
+                stem = w[: len(w) - len(end)]
+            else:
+                continue
+            return [stem + x for x in forms if stem + x != w]
+        return []
+
+    def forms(self, lang, name):
+        """the inflected forms of a name (without the name itself)"""
+        if lang not in self.rules:
+            return []
+        words = name.split(" ")
+        if len(words) > self.MAXWORDS:
+            return []
+        out = [""]
+        which = self.words[lang]
+        for i, w in enumerate(words):
+            alts = [w]
+            if (which == "all" or (which == "last" and i == len(words) - 1) or
+                    (which == "capitalised" and w[:1].isupper())):
+                alts += self.word(lang, w)
+            out = [(o + " " + a if o else a) for o in out for a in alts]
+            if len(out) > self.MAXFORMS:
+                return []
+        return [f for f in out if f != name]
+
+
+def write_forms(out, infl, code, kind, name, lang, opts, done):
+    new = [f for f in infl.forms(lang, name) if f not in done]
+    done.update(new)
+    if new:
+        out.write(f"{code}\t{kind}\t{'|'.join(new)}\t{opts}\n")
+
+
+def iso(argv, out):
+    with open(argv[0], encoding="utf-8") as f:
         countries = json.load(f)["3166-1"]
-    out = sys.stdout
+    infl = Inflect(argv[2])
     out.write("# generated by gen-gazetteer.py from iso-codes (LGPL-2.1-or-later): do not edit\n")
     english = {}
     for c in countries:
@@ -51,7 +146,7 @@ def main():
                     names.add(n)
                     out.write(f"{code}\t{'official' if key == 'official_name' else 'name'}\t{n}\n")
         english[code] = names
-    base = sys.argv[2]
+    base = argv[1]
     for loc in sorted(os.listdir(base)):
         mo = os.path.join(base, loc, "LC_MESSAGES", "iso_3166-1.mo")
         if not os.path.isfile(mo):
@@ -72,14 +167,47 @@ def main():
                 if key not in c:
                     continue
                 t = tr.gettext(c[key])
-                if t == c[key]:
+                if t == c[key] and lang not in infl.rules:
                     continue
                 t = clean(uninvert(t) or "")
-                if not t or t in english[code] or (code, t) in seen:
+                if not t or (code, t) in seen:
                     continue
                 seen.add((code, t))
                 kind = "official" if key == "official_name" else "name"
-                out.write(f"{code}\t{kind}\t{t}\tlang={lang}\n")
+                # a translation that is the English name matches already;
+                # its inflected forms (Irans, Iraku) are the language's own
+                if t not in english[code]:
+                    out.write(f"{code}\t{kind}\t{t}\tlang={lang}\n")
+                forms = set()
+                write_forms(out, infl, code, kind, t, lang, f"lang={lang}", forms)
+                seen.update((code, x) for x in forms)
+
+
+def places(argv, out):
+    infl = Inflect(argv[1])
+    out.write(f"# generated by gen-gazetteer.py from {argv[0]}: do not edit\n")
+    with open(argv[0], encoding="utf-8") as f:
+        for line in f:
+            out.write(line)
+            parts = line.rstrip("\n").split("\t")
+            if line.startswith("#") or len(parts) < 4 or parts[1] == "label":
+                continue
+            langs = [o[5:] for o in parts[3].split() if o.startswith("lang=")]
+            if not langs:
+                continue
+            done = set()
+            for name in parts[2].split("|"):
+                write_forms(out, infl, parts[0], parts[1], name, langs[0], parts[3], done)
+
+
+def main():
+    if len(sys.argv) == 5 and sys.argv[1] == "iso":
+        iso(sys.argv[2:], sys.stdout)
+    elif len(sys.argv) == 4 and sys.argv[1] == "places":
+        places(sys.argv[2:], sys.stdout)
+    else:
+        sys.exit("usage: gen-gazetteer.py iso ISO_3166-1.JSON LOCALEDIR INFLECTDIR\n"
+                 "       gen-gazetteer.py places PLACES.TSV INFLECTDIR")
 
 
 if __name__ == "__main__":

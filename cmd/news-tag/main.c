@@ -278,6 +278,10 @@ load_data(struct opts *o, char **gaz, int ngaz, char **rules, int nrules)
 	int i;
 
 	o->gaz = gaz_new();
+	path = pjoin(dir, "territories.tsv");
+	if (gaz_territories(o->gaz, path) < 0)
+		news_fatal("%s: cannot load the territory table", path);
+	free(path);
 	path = pjoin(dir, "iso.tsv");
 	if (gaz_load(o->gaz, path) < 0)
 		news_fatal("%s: cannot load the gazetteer (set NEWS_DATADIR)", path);

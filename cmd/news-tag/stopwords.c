@@ -162,7 +162,11 @@ stop_guess(const struct stopwords *s, const struct doc *d)
 	for (l = 0; l < NLANG; l++)
 		if (best < 0 || hits[l] > hits[best])
 			best = l;
-	if (best < 0 || hits[best] < 2 || hits[best] * 10 < words)
+	/* stopwords are 35 to 50 per cent of the words of a text in their
+	 * language, and a few short words of an unlisted language (Slovak
+	 * a, o, na) fill 10 to 20 per cent of another list; two short
+	 * words (Polish w, i) are no evidence */
+	if (best < 0 || hits[best] < 3 || hits[best] * 4 < words)
 		return "";
 	return langs[best];
 }

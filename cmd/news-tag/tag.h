@@ -108,11 +108,16 @@ struct gazetteer;
 struct gazetteer *gaz_new(void);
 /* load a file; returns 0, or -1 (reported) */
 int gaz_load(struct gazetteer *g, const char *path);
+/* the territory table (TERRITORY<TAB>SOVEREIGN lines), before gaz_load */
+int gaz_territories(struct gazetteer *g, const char *path);
 void gaz_free(struct gazetteer *g);
 const struct gent *gaz_find(const struct gazetteer *g, uint64_t h);
 /* the longest entry at token i: returns its token count, 0 if none */
 int gaz_match(const struct gazetteer *g, const struct doc *d, size_t i,
     const struct gent **out);
+/* the same, with the hash h0 standing for token i's (a part of it) */
+int gaz_match_from(const struct gazetteer *g, const struct doc *d, size_t i,
+    uint64_t h0, const struct gent **out);
 const char *gaz_label(const struct gazetteer *g, int cc);
 int gaz_maxtok(const struct gazetteer *g);
 int gaz_check_case(const struct reading *r, const struct doc *d, size_t i, int n);
