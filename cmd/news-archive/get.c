@@ -48,6 +48,7 @@ parse(struct opts *o, int argc, char **argv, const char *allowed)
 	int c, i;
 
 	memset(o, 0, sizeof(*o));
+	o->f.limit = -1;	/* not given */
 	while ((c = getopt_long(argc, argv, "f:", get_opts, NULL)) != -1) {
 		for (i = 0; get_opts[i].name && get_opts[i].val != c; i++)
 			;
@@ -90,6 +91,8 @@ parse(struct opts *o, int argc, char **argv, const char *allowed)
 		case O_OLDEST: o->f.oldest_first = 1; break;
 		}
 	}
+	if (o->f.limit < 0 && strstr(allowed, ",f,") == NULL)
+		o->f.limit = 0;	/* get: all */
 	if (o->ncountry)
 		o->f.country = o->country;
 	if (o->ntag)
@@ -139,6 +142,72 @@ cmd_get(int argc, char **argv)
 		usage();
 	a = open_db(argv[optind], NEWS_ARCHIVE_RDONLY);
 	return drain(a, news_archive_query(a, &o.f), put_line);
+}
+
+/* search -f json: the record with "snippet" and "score" */
+static void
+put_hit(const struct news_archive_row *row)
+{
+	struct news_buf b = NEWS_BUF_INIT;
+	json_t *rec = news_record_parse(row->json, row->len, NULL, 0);
+
+	if (rec == NULL)
+		return;
+	json_object_set_new(rec, "snippet", json_string(row->snippet ?
+	    row->snippet : ""));
+	json_object_set_new(rec, "score", json_real(round(row->score * 1e4) / 1e4));
+	if (news_json_put(&b, rec) == 0) {
+		news_buf_addc(&b, '\n');
+		fwrite(b.s, 1, b.len, stdout);
+	}
+	news_buf_free(&b);
+	json_decref(rec);
+}
+
+/* search -f text: date, title, URL, snippet; a blank line between */
+static void
+put_text(const struct news_archive_row *row)
+{
+	static int n;
+	json_t *rec = news_record_parse(row->json, row->len, NULL, 0);
+	const char *title = rec ? news_record_str(rec, "title") : NULL;
+	const char *url = rec ? news_record_str(rec, "url") : NULL;
+	const char *p;
+	char day[16];
+	time_t t = (time_t)row->time;
+	struct tm tm;
+
+	if (gmtime_r(&t, &tm) == NULL || strftime(day, sizeof(day), "%Y-%m-%d", &tm) == 0)
+		snprintf(day, sizeof(day), "?");
+	printf("%s%-10s  %s\n", n++ ? "\n" : "", day, title && *title ? title :
+	    "(no title)");
+	if (url && *url)
+		printf("            %s\n", url);
+	if (row->snippet && *row->snippet) {
+		fputs("            ", stdout);
+		for (p = row->snippet; *p; p++)	/* one line */
+			putchar(*p == '\n' || *p == '\r' || *p == '\t' ? ' ' : *p);
+		putchar('\n');
+	}
+	json_decref(rec);
+}
+
+int
+cmd_search(int argc, char **argv)
+{
+	struct news_archive *a;
+	struct opts o;
+	struct news_archive_iter *it;
+
+	parse(&o, argc, argv, ",f,since,until,country,tag,limit,");
+	if (argc - optind != 2)
+		usage();
+	if (o.f.limit < 0)
+		o.f.limit = 20;
+	o.f.query = argv[optind + 1];
+	a = open_db(argv[optind], NEWS_ARCHIVE_RDONLY);
+	it = news_archive_search(a, &o.f);
+	return drain(a, it, o.text ? put_text : put_hit);
 }
 
 int

@@ -1,4 +1,3 @@
 #include "cmd.h"
-int cmd_search(int argc, char **argv) { usage(); }
 int cmd_remove(int argc, char **argv) { usage(); }
 int cmd_stats(int argc, char **argv) { usage(); }
