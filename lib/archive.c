@@ -143,16 +143,22 @@ static void
 seterr(struct news_archive *a, const char *what)
 {
 	int code = sqlite3_extended_errcode(a->db), prim = code & 0xff;
+	int sys = sqlite3_system_errno(a->db);
 
 	a->status = NEWS_EXIT_FATAL;
-	if (prim == SQLITE_FULL) {
-		snprintf(a->err, sizeof(a->err), "%s: %s: the disk is full "
+	/* a write that fails with EFBIG or ENOSPC at the start of a block is
+	 * SQLITE_IOERR_WRITE, and SQLite's errno is not always that one's */
+	if (prim == SQLITE_FULL || code == SQLITE_IOERR_WRITE ||
+	    (prim == SQLITE_IOERR && (sys == ENOSPC || sys == EFBIG ||
+	    sys == EDQUOT))) {
+		snprintf(a->err, sizeof(a->err), "%s: %s: cannot write: the disk is full "
 		    "(or the file size limit reached); this batch was not stored",
 		    a->path, what);
 		a->status = NEWS_EXIT_FAIL;
 	} else if (prim == SQLITE_IOERR) {
-		snprintf(a->err, sizeof(a->err), "%s: %s: I/O error (%s); this "
-		    "batch was not stored", a->path, what, sqlite3_errmsg(a->db));
+		snprintf(a->err, sizeof(a->err), "%s: %s: I/O error (%s%s%s); "
+		    "this batch was not stored", a->path, what,
+		    sqlite3_errmsg(a->db), sys ? ": " : "", sys ? strerror(sys) : "");
 		a->status = NEWS_EXIT_FAIL;
 	} else if (prim == SQLITE_READONLY) {
 		snprintf(a->err, sizeof(a->err), "%s: %s: the database is "
@@ -163,7 +169,8 @@ seterr(struct news_archive *a, const char *what)
 		a->status = NEWS_EXIT_FAIL;
 	} else if (prim == SQLITE_CORRUPT || prim == SQLITE_NOTADB) {
 		snprintf(a->err, sizeof(a->err), "%s: %s: the database is corrupt "
-		    "(%s)", a->path, what, sqlite3_errmsg(a->db));
+		    "(%s); left as it is: restore a backup, or try sqlite3's "
+		    ".recover", a->path, what, sqlite3_errmsg(a->db));
 	} else {
 		snprintf(a->err, sizeof(a->err), "%s: %s: %s", a->path, what,
 		    sqlite3_errmsg(a->db));
