@@ -469,6 +469,9 @@ news_archive_close(struct news_archive *a)
 		return 0;
 	if (a->intx)
 		r = news_archive_commit(a);
+	if (!a->rdonly && a->db && r == 0)	/* statistics for the planner */
+		sqlite3_exec(a->db, "PRAGMA analysis_limit = 400; PRAGMA optimize",
+		    NULL, NULL, NULL);
 	for (i = 0; i < S_NSTMT; i++)
 		sqlite3_finalize(a->st[i]);
 	if (a->db)
@@ -1099,6 +1102,10 @@ news_archive_query(struct news_archive *a, const struct news_archive_filter *f)
 	news_buf_printf(&sql, "SELECT a.seq, a.time, a.added, a.key, a.record "
 	    "FROM article a WHERE %s ORDER BY %s LIMIT ?%d", news_buf_str(&w.sql),
 	    f && f->by_seq ? (f->oldest_first ? "a.seq" : "a.seq DESC") :
+	    /* what changed since a number is few records: found by the
+	     * sequence index and sorted, not by a walk of the time index */
+	    f && f->added_since ? (f->oldest_first ? "+a.time, a.id" :
+	    "+a.time DESC, a.id DESC") :
 	    f && f->oldest_first ? "a.time, a.id" : "a.time DESC, a.id DESC",
 	    w.n + 2);
 	it = iter_new(a, &w, news_buf_str(&sql), f ? f->limit : 0, NULL);
@@ -1115,14 +1122,23 @@ news_archive_search(struct news_archive *a, const struct news_archive_filter *f)
 	struct where w;
 
 	where_build(&w, f);
-	/* bm25 weights: a word in the title counts ten times one in the
-	 * text, a tag five times */
-	news_buf_printf(&sql, "SELECT a.seq, a.time, a.added, a.key, a.record, "
-	    "snippet(article_fts, -1, '[', ']', '...', 16), "
-	    "bm25(article_fts, 10.0, 1.0, 5.0) AS r "
-	    "FROM article_fts JOIN article a ON a.id = article_fts.rowid "
-	    "WHERE article_fts MATCH ?1 AND %s ORDER BY r%s LIMIT ?%d",
-	    news_buf_str(&w.sql), f->oldest_first ? " DESC" : "", w.n + 2);
+	/*
+	 * The best matches are ranked first, by rowid and score alone (a
+	 * common word matches most of the archive: sorting its records, and
+	 * making a snippet of each, would cost seconds); only those get
+	 * their record and snippet.  bm25 weights: a word of the title
+	 * counts ten times one of the text, a tag five times.
+	 */
+	news_buf_printf(&sql, "WITH top AS (SELECT article_fts.rowid AS id, "
+	    "bm25(article_fts, 10.0, 1.0, 5.0) AS r FROM article_fts%s "
+	    "WHERE article_fts MATCH ?1 AND %s ORDER BY r LIMIT ?%d) "
+	    "SELECT a.seq, a.time, a.added, a.key, a.record, "
+	    "snippet(article_fts, -1, '[', ']', '...', 16), top.r "
+	    "FROM top JOIN article_fts ON article_fts.rowid = top.id "
+	    "JOIN article a ON a.id = top.id "
+	    "WHERE article_fts MATCH ?1 ORDER BY top.r",
+	    w.n ? " JOIN article a ON a.id = article_fts.rowid" : "",
+	    news_buf_str(&w.sql), w.n + 2);
 	it = iter_new(a, &w, news_buf_str(&sql), f->limit, f->query ? f->query : "");
 	news_buf_free(&sql);
 	where_free(&w);
