@@ -66,7 +66,8 @@ static const char *const stmt_sql[S_NSTMT] = {
 	    "'$.countries') WHERE type = 'text'",
 	[S_BAND_DEL] = "DELETE FROM simband WHERE band = ?1 AND art = ?2",
 	[S_BAND_ADD] = "INSERT OR IGNORE INTO simband (band, art) VALUES (?1, ?2)",
-	[S_BAND_FIND] = "SELECT s.art, a.simhash FROM simband s JOIN article a "
+	/* CROSS JOIN: the band first, whatever the planner guesses */
+	[S_BAND_FIND] = "SELECT s.art, a.simhash FROM simband s CROSS JOIN article a "
 	    "ON a.id = s.art WHERE s.band = ?1 AND s.art < ?2 ORDER BY s.art",
 	[S_SEQ_GET] = "SELECT value FROM meta WHERE name = 'seq'",
 	[S_SEQ_SET] = "UPDATE meta SET value = ?1 WHERE name = 'seq'",
@@ -469,9 +470,6 @@ news_archive_close(struct news_archive *a)
 		return 0;
 	if (a->intx)
 		r = news_archive_commit(a);
-	if (!a->rdonly && a->db && r == 0)	/* statistics for the planner */
-		sqlite3_exec(a->db, "PRAGMA analysis_limit = 400; PRAGMA optimize",
-		    NULL, NULL, NULL);
 	for (i = 0; i < S_NSTMT; i++)
 		sqlite3_finalize(a->st[i]);
 	if (a->db)
@@ -1134,10 +1132,10 @@ news_archive_search(struct news_archive *a, const struct news_archive_filter *f)
 	    "WHERE article_fts MATCH ?1 AND %s ORDER BY r LIMIT ?%d) "
 	    "SELECT a.seq, a.time, a.added, a.key, a.record, "
 	    "snippet(article_fts, -1, '[', ']', '...', 16), top.r "
-	    "FROM top JOIN article_fts ON article_fts.rowid = top.id "
-	    "JOIN article a ON a.id = top.id "
+	    "FROM top CROSS JOIN article_fts ON article_fts.rowid = top.id "
+	    "CROSS JOIN article a ON a.id = top.id "
 	    "WHERE article_fts MATCH ?1 ORDER BY top.r",
-	    w.n ? " JOIN article a ON a.id = article_fts.rowid" : "",
+	    w.n ? " CROSS JOIN article a ON a.id = article_fts.rowid" : "",
 	    news_buf_str(&w.sql), w.n + 2);
 	it = iter_new(a, &w, news_buf_str(&sql), f->limit, f->query ? f->query : "");
 	news_buf_free(&sql);
