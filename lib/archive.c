@@ -66,7 +66,8 @@ static const char *const stmt_sql[S_NSTMT] = {
 	    "'$.countries') WHERE type = 'text'",
 	[S_BAND_DEL] = "DELETE FROM simband WHERE band = ?1 AND art = ?2",
 	[S_BAND_ADD] = "INSERT OR IGNORE INTO simband (band, art) VALUES (?1, ?2)",
-	[S_BAND_FIND] = "SELECT s.art, a.simhash FROM simband s JOIN article a "
+	/* CROSS JOIN: the band first, whatever the planner guesses */
+	[S_BAND_FIND] = "SELECT s.art, a.simhash FROM simband s CROSS JOIN article a "
 	    "ON a.id = s.art WHERE s.band = ?1 AND s.art < ?2 ORDER BY s.art",
 	[S_SEQ_GET] = "SELECT value FROM meta WHERE name = 'seq'",
 	[S_SEQ_SET] = "UPDATE meta SET value = ?1 WHERE name = 'seq'",
@@ -143,16 +144,22 @@ static void
 seterr(struct news_archive *a, const char *what)
 {
 	int code = sqlite3_extended_errcode(a->db), prim = code & 0xff;
+	int sys = sqlite3_system_errno(a->db);
 
 	a->status = NEWS_EXIT_FATAL;
-	if (prim == SQLITE_FULL) {
-		snprintf(a->err, sizeof(a->err), "%s: %s: the disk is full "
+	/* a write that fails with EFBIG or ENOSPC at the start of a block is
+	 * SQLITE_IOERR_WRITE, and SQLite's errno is not always that one's */
+	if (prim == SQLITE_FULL || code == SQLITE_IOERR_WRITE ||
+	    (prim == SQLITE_IOERR && (sys == ENOSPC || sys == EFBIG ||
+	    sys == EDQUOT))) {
+		snprintf(a->err, sizeof(a->err), "%s: %s: cannot write: the disk is full "
 		    "(or the file size limit reached); this batch was not stored",
 		    a->path, what);
 		a->status = NEWS_EXIT_FAIL;
 	} else if (prim == SQLITE_IOERR) {
-		snprintf(a->err, sizeof(a->err), "%s: %s: I/O error (%s); this "
-		    "batch was not stored", a->path, what, sqlite3_errmsg(a->db));
+		snprintf(a->err, sizeof(a->err), "%s: %s: I/O error (%s%s%s); "
+		    "this batch was not stored", a->path, what,
+		    sqlite3_errmsg(a->db), sys ? ": " : "", sys ? strerror(sys) : "");
 		a->status = NEWS_EXIT_FAIL;
 	} else if (prim == SQLITE_READONLY) {
 		snprintf(a->err, sizeof(a->err), "%s: %s: the database is "
@@ -163,7 +170,8 @@ seterr(struct news_archive *a, const char *what)
 		a->status = NEWS_EXIT_FAIL;
 	} else if (prim == SQLITE_CORRUPT || prim == SQLITE_NOTADB) {
 		snprintf(a->err, sizeof(a->err), "%s: %s: the database is corrupt "
-		    "(%s)", a->path, what, sqlite3_errmsg(a->db));
+		    "(%s); left as it is: restore a backup, or try sqlite3's "
+		    ".recover", a->path, what, sqlite3_errmsg(a->db));
 	} else {
 		snprintf(a->err, sizeof(a->err), "%s: %s: %s", a->path, what,
 		    sqlite3_errmsg(a->db));
@@ -1092,6 +1100,10 @@ news_archive_query(struct news_archive *a, const struct news_archive_filter *f)
 	news_buf_printf(&sql, "SELECT a.seq, a.time, a.added, a.key, a.record "
 	    "FROM article a WHERE %s ORDER BY %s LIMIT ?%d", news_buf_str(&w.sql),
 	    f && f->by_seq ? (f->oldest_first ? "a.seq" : "a.seq DESC") :
+	    /* what changed since a number is few records: found by the
+	     * sequence index and sorted, not by a walk of the time index */
+	    f && f->added_since ? (f->oldest_first ? "+a.time, a.id" :
+	    "+a.time DESC, a.id DESC") :
 	    f && f->oldest_first ? "a.time, a.id" : "a.time DESC, a.id DESC",
 	    w.n + 2);
 	it = iter_new(a, &w, news_buf_str(&sql), f ? f->limit : 0, NULL);
@@ -1108,14 +1120,23 @@ news_archive_search(struct news_archive *a, const struct news_archive_filter *f)
 	struct where w;
 
 	where_build(&w, f);
-	/* bm25 weights: a word in the title counts ten times one in the
-	 * text, a tag five times */
-	news_buf_printf(&sql, "SELECT a.seq, a.time, a.added, a.key, a.record, "
-	    "snippet(article_fts, -1, '[', ']', '...', 16), "
-	    "bm25(article_fts, 10.0, 1.0, 5.0) AS r "
-	    "FROM article_fts JOIN article a ON a.id = article_fts.rowid "
-	    "WHERE article_fts MATCH ?1 AND %s ORDER BY r%s LIMIT ?%d",
-	    news_buf_str(&w.sql), f->oldest_first ? " DESC" : "", w.n + 2);
+	/*
+	 * The best matches are ranked first, by rowid and score alone (a
+	 * common word matches most of the archive: sorting its records, and
+	 * making a snippet of each, would cost seconds); only those get
+	 * their record and snippet.  bm25 weights: a word of the title
+	 * counts ten times one of the text, a tag five times.
+	 */
+	news_buf_printf(&sql, "WITH top AS (SELECT article_fts.rowid AS id, "
+	    "bm25(article_fts, 10.0, 1.0, 5.0) AS r FROM article_fts%s "
+	    "WHERE article_fts MATCH ?1 AND %s ORDER BY r LIMIT ?%d) "
+	    "SELECT a.seq, a.time, a.added, a.key, a.record, "
+	    "snippet(article_fts, -1, '[', ']', '...', 16), top.r "
+	    "FROM top CROSS JOIN article_fts ON article_fts.rowid = top.id "
+	    "CROSS JOIN article a ON a.id = top.id "
+	    "WHERE article_fts MATCH ?1 ORDER BY top.r",
+	    w.n ? " CROSS JOIN article a ON a.id = article_fts.rowid" : "",
+	    news_buf_str(&w.sql), w.n + 2);
 	it = iter_new(a, &w, news_buf_str(&sql), f->limit, f->query ? f->query : "");
 	news_buf_free(&sql);
 	where_free(&w);

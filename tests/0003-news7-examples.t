@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 
 . "$FIXTURES/site.sh"
-need_tools news-fetch news-extract news-tag news-render news-calendar
+need_tools news-fetch news-extract news-tag news-render news-calendar news-archive
 
 # the literal displays of EXAMPLES, one file each, \e turned into \
 awk '/^\.Sh EXAMPLES/ { on = 1; next } /^\.Sh / { on = 0 }
@@ -49,4 +49,9 @@ check 'example 4: the crontab line runs the script under flock' "
 	sed -n 's/^\*\/10 \* \* \* \* //p' example4.sh >cron.sh && test -s cron.sh &&
 	sed -i 's|\$HOME/news|$SCRATCH|g' cron.sh && sh cron.sh &&
 	test \$(wc -l <archive.jsonl) -eq 2"
+
+check 'example 5: the archive as a database: stored, searched, read back' "
+	sh example5.sh >out 2>err && test ! -s err && test \$(wc -l <changed.jsonl) -eq 2 &&
+	grep -q '^2025-12-13  Mongolia and South Korea sign a coal deal' out &&
+	test \$(grep -c '^{' out) -eq 2"
 done_testing
