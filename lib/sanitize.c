@@ -213,8 +213,9 @@ ishttp(const char *u)
 	    strncasecmp(u, "https://", 8) == 0;
 }
 
-static int
-isdataimage(const char *u)
+/* u from its "data:" on when it is a raster image data URL, else NULL */
+static const char *
+dataimage(const char *u)
 {
 	static const char *const ok[] = {
 		"data:image/png", "data:image/gif", "data:image/jpeg",
@@ -227,8 +228,8 @@ isdataimage(const char *u)
 	for (i = 0; i < NELEM(ok); i++)
 		if (strncasecmp(u, ok[i], strlen(ok[i])) == 0 &&
 		    (u[strlen(ok[i])] == ';' || u[strlen(ok[i])] == ','))
-			return 1;
-	return 0;
+			return u;
+	return NULL;
 }
 
 /* A resolved http(s) URL (malloc'd) or NULL. */
@@ -408,7 +409,7 @@ external(struct san *s, const char *url)
 static enum act
 element(struct san *s, const xmlNode *n)
 {
-	const char *name = (const char *)n->name, *v;
+	const char *name = (const char *)n->name, *v, *d;
 	const struct keep *k;
 	char *u;
 
@@ -434,8 +435,8 @@ element(struct san *s, const xmlNode *n)
 		free(u);
 	} else if (strcmp(name, "img") == 0) {
 		v = imgsrc(n);
-		if (v != NULL && isdataimage(v))
-			u = news_xstrdup(v);
+		if (v != NULL && (d = dataimage(v)) != NULL)
+			u = news_xstrdup(d);	/* without the spaces before it */
 		else if ((u = goodurl(s, v)) == NULL)
 			return SKIP;
 		push(s, n, k, k->out);
