@@ -411,7 +411,7 @@ element(struct san *s, const xmlNode *n)
 {
 	const char *name = (const char *)n->name, *v, *d;
 	const struct keep *k;
-	char *u;
+	char *u, *c;
 
 	if (name == NULL || news_sanitize_is_dropped(name))
 		return SKIP;
@@ -435,9 +435,13 @@ element(struct san *s, const xmlNode *n)
 		free(u);
 	} else if (strcmp(name, "img") == 0) {
 		v = imgsrc(n);
-		if (v != NULL && (d = dataimage(v)) != NULL)
-			u = news_xstrdup(d);	/* without the spaces before it */
-		else if ((u = goodurl(s, v)) == NULL)
+		if (v != NULL && (d = dataimage(v)) != NULL) {
+			/* without the spaces before it, "data:image/png" in
+			 * lower case */
+			u = news_xstrdup(d);
+			for (c = u; *c != ';' && *c != ','; c++)
+				*c = (char)tolower((unsigned char)*c);
+		} else if ((u = goodurl(s, v)) == NULL)
 			return SKIP;
 		push(s, n, k, k->out);
 		addattr(s->out, "src", u);
