@@ -207,8 +207,9 @@ addesc(struct news_buf *b, const char *s, int inattr)
 	addescn(b, s, strlen(s), inattr);
 }
 
-static int
-isdataimage(const char *u)
+/* u from its "data:" on when it is a raster image data URL, else NULL */
+static const char *
+dataimage(const char *u)
 {
 	static const char *const ok[] = {
 		"data:image/png", "data:image/gif", "data:image/jpeg",
@@ -221,8 +222,8 @@ isdataimage(const char *u)
 	for (i = 0; i < NELEM(ok); i++)
 		if (strncasecmp(u, ok[i], strlen(ok[i])) == 0 &&
 		    (u[strlen(ok[i])] == ';' || u[strlen(ok[i])] == ','))
-			return 1;
-	return 0;
+			return u;
+	return NULL;
 }
 
 /* A resolved http(s) URL (malloc'd) or NULL. */
@@ -402,9 +403,9 @@ external(struct san *s, const char *url)
 static enum act
 element(struct san *s, const xmlNode *n)
 {
-	const char *name = (const char *)n->name, *v;
+	const char *name = (const char *)n->name, *v, *d;
 	const struct keep *k;
-	char *u;
+	char *u, *c;
 
 	if (name == NULL || news_sanitize_is_dropped(name))
 		return SKIP;
@@ -428,9 +429,13 @@ element(struct san *s, const xmlNode *n)
 		free(u);
 	} else if (strcmp(name, "img") == 0) {
 		v = imgsrc(n);
-		if (v != NULL && isdataimage(v))
-			u = news_xstrdup(v);
-		else if ((u = goodurl(s, v)) == NULL)
+		if (v != NULL && (d = dataimage(v)) != NULL) {
+			/* without the spaces before it, "data:image/png" in
+			 * lower case */
+			u = news_xstrdup(d);
+			for (c = u; *c != ';' && *c != ','; c++)
+				*c = (char)tolower((unsigned char)*c);
+		} else if ((u = goodurl(s, v)) == NULL)
 			return SKIP;
 		push(s, n, k, k->out);
 		addattr(s->out, "src", u);

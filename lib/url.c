@@ -487,10 +487,12 @@ news_url_key(const char *url)
 	r = key1(url);
 	/*
 	 * libcurl decodes a percent-encoded host ("http://%36/" is host "6")
-	 * but normalises IPv4 forms ("0.0.0.6") only when it parses them:
-	 * once more, so that a key is its own key.
+	 * but normalises IPv4 forms ("0.0.0.6") only when it parses them,
+	 * and writes "file:-x/y" as "file://-x/y", which it then refuses:
+	 * once more, so that a key is its own key (or there is none).
 	 */
-	if (r != NULL && strchr(url, '%') != NULL) {
+	if (r != NULL && (strchr(url, '%') != NULL ||
+	    (strncmp(r, "http://", 7) != 0 && strncmp(r, "https://", 8) != 0))) {
 		r2 = key1(r);
 		free(r);
 		r = r2;

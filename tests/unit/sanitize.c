@@ -78,6 +78,12 @@ main(void)
 	t("<p><img src=\"data:image/png;base64,AAAA\"></p>",
 	    "<p><img src=\"data:image/png;base64,AAAA\"></p>",
 	    "data:image/png kept");
+	t("<p><img src=\" \tdata:image/jpeg;base64,/9j/\"></p>",
+	    "<p><img src=\"data:image/jpeg;base64,/9j/\"></p>",
+	    "data:image/jpeg kept without the spaces before it");
+	t("<p><img src=\"DATA:imAge/PNG;Base64,AbC\"></p>",
+	    "<p><img src=\"data:image/png;Base64,AbC\"></p>",
+	    "data:image/png in lower case, its data as it was");
 	t("<p><img src=\"data:image/svg+xml;base64,AAAA\">x</p>", "<p>x</p>",
 	    "data svg image dropped");
 	t("<p><img src=\"data:image/gif;base64,R0\" data-src=\"/real.jpg\">"

@@ -147,6 +147,9 @@ static const struct pair keys[] = {
 	{ "http://User:Pw@Example.com/", "http://User:Pw@example.com/" },
 	{ "http://[::1]:80/", "http://[::1]/" },
 	{ "ftp://Example.com:21/x", "ftp://example.com/x" },
+	{ "file:/etc/x", "file:///etc/x" },
+	/* libcurl writes it "file://-'/etc/x", which it refuses (fuzz) */
+	{ "file:-'/etc/x", NULL },
 	{ "http://a/b/../../../c", "http://a/c" },
 	{ "relative/path", NULL },
 	{ "/abs/path", NULL },
