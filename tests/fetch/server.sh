@@ -1,9 +1,11 @@
 # tests/fetch/server.sh: start the loopback HTTP server (httpd.py) for a
 # test; source it after lib.sh.  Sets PORT and BASE (http://127.0.0.1:PORT);
 # the server's request log is $SCRATCH/httpd.log.  The server is stopped
-# when the test exits.
+# when the test exits, or by stop_httpd; start_httpd PORT starts it again
+# on that port (a server that was down and is back).
 start_httpd() {
-	python3 "$FIXTURES/fetch/httpd.py" "$SCRATCH/port" "$SCRATCH/httpd.log" "$FIXTURES/fetch" &
+	rm -f "$SCRATCH/port"
+	python3 "$FIXTURES/fetch/httpd.py" "$SCRATCH/port" "$SCRATCH/httpd.log" "$FIXTURES/fetch" ${1:+"$1"} &
 	HTTPD_PID=$!
 	trap 'kill $HTTPD_PID 2>/dev/null; cd /; if [ "$tap_fail" -eq 0 ]; then rm -rf "$SCRATCH"; else echo "# scratch kept in $SCRATCH"; fi' EXIT
 	n=0
@@ -19,4 +21,8 @@ start_httpd() {
 	BASE=http://127.0.0.1:$PORT
 	: > "$SCRATCH/httpd.log"
 	export PORT BASE
+}
+stop_httpd() {
+	kill $HTTPD_PID 2>/dev/null
+	wait $HTTPD_PID 2>/dev/null
 }
