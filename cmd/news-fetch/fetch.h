@@ -210,11 +210,36 @@ void state_host(struct state *st, const char *host, double *until,
 void state_set_host(struct state *st, const char *host, double until,
     int failures);
 
+/*
+ * The key an item is remembered by: its id (when it is not just the
+ * url), else its URL's key, else a hash of title and date (malloc'd).
+ */
+char *state_key(const char *id, const char *url, const char *title,
+    const char *published);
+/*
+ * Feed stage: write on fp the records whose pages are to be fetched
+ * again now.  Returns how many, or -1 on a write error.
+ */
+int state_replay(struct state *st, FILE *fp);
+/* page stage: what became of the page of a record it wrote */
+struct state_page {
+	const char *key;
+	const char *record;	/* to write again (retry only) */
+	int retry;		/* failed, may come later (or given up) */
+	int tries;		/* set: its failed fetches so far */
+	int given_up;		/* set: that was its last try */
+};
+/* Returns 0, or -1 when the transaction failed (counted, no diagnostic). */
+int state_delivered(struct state *st, struct state_page *v, size_t n,
+    double retry_wait);
+
 /* ---- pages.c ---- */
 struct pages_opts {
 	struct http_opts http;
 	int ignore_robots;
 	int progress;
+	struct state *state;	/* --state, or NULL */
+	double retry_wait;	/* --retry-wait: the first wait, seconds */
 };
 int pages_run(int argc, char **argv, const struct pages_opts *o);
 

@@ -46,7 +46,8 @@ static const char *const synopsis[] = {
 	"[--connect-timeout seconds] [--retries n] "
 	"[--max-retry-after seconds] [--host-backoff seconds] "
 	"[--max-size bytes] [--user-agent string] [--export-opml] [source ...]",
-	"--pages [-qv] [-j jobs] [--ignore-robots] [options] [file ...]",
+	"--pages [-qv] [-j jobs] [--ignore-robots] [--state file] "
+	"[--retry-wait seconds] [options] [file ...]",
 	NULL
 };
 static const struct news_opt_help opthelp[] = {
@@ -66,6 +67,7 @@ static const struct news_opt_help opthelp[] = {
 	{ "--user-agent string", "the User-Agent header" },
 	{ "--pages", "fetch the pages behind records" },
 	{ "--ignore-robots", "with --pages, fetch what robots.txt forbids" },
+	{ "--retry-wait seconds", "wait before a failed page is tried again (900)" },
 	{ "-q, --quiet", "no progress and no notes: one summary line a run" },
 	{ "-v, --verbose", "a note per source" },
 	{ "-h, --help", "this help" },
@@ -79,30 +81,6 @@ usage(void)
 	news_usage(synopsis);
 }
 
-/* the key an item is remembered by: its id, its URL's key, or a hash */
-static char *
-item_key(const struct feed_item *item)
-{
-	const char *id = item->id, *url = item->url;
-	const char *t, *d;
-	char *k, buf[40];
-	unsigned long long h = 1469598103934665603ULL;
-
-	if (id && *id && !(url && strcmp(id, url) == 0))
-		return news_xstrdup(id);
-	if (url && (k = news_url_key(url)) != NULL)
-		return k;
-	t = item->title;
-	d = item->published;
-	for (; t && *t; t++)
-		h = (h ^ (unsigned char)*t) * 1099511628211ULL;
-	h = (h ^ 0xff) * 1099511628211ULL;
-	for (; d && *d; d++)
-		h = (h ^ (unsigned char)*d) * 1099511628211ULL;
-	snprintf(buf, sizeof(buf), "hash:%016llx", h);
-	return news_xstrdup(buf);
-}
-
 static int
 on_item(const struct feed_item *item, void *arg)
 {
@@ -112,7 +90,8 @@ on_item(const struct feed_item *item, void *arg)
 	if (stdout_dead)
 		return -1;
 	if (state) {
-		key = item_key(item);
+		key = state_key(item->id, item->url, item->title,
+		    item->published);
 		if (state_seen(state, j->src->url, key)) {
 			free(key);
 			return 0;
@@ -355,7 +334,7 @@ parse_num(const char *s, long long min, long long max, const char *what)
 enum {
 	O_OPML = 256, O_EXPORT, O_STATE, O_DELAY, O_PERHOST, O_TIMEOUT,
 	O_CTIMEOUT, O_RETRIES, O_MAXSIZE, O_UA, O_PAGES, O_NOROBOTS,
-	O_MAXRA, O_HOSTBACKOFF, O_HELP, O_VERSION
+	O_MAXRA, O_HOSTBACKOFF, O_RETRYWAIT, O_HELP, O_VERSION
 };
 
 static const struct option longopts[] = {
@@ -373,6 +352,7 @@ static const struct option longopts[] = {
 	{ "host-backoff", required_argument, NULL, O_HOSTBACKOFF },
 	{ "pages", no_argument, NULL, O_PAGES },
 	{ "ignore-robots", no_argument, NULL, O_NOROBOTS },
+	{ "retry-wait", required_argument, NULL, O_RETRYWAIT },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
@@ -528,6 +508,7 @@ main(int argc, char *argv[])
 	struct pages_opts po;
 	const char *statefile = NULL;
 	int c, export = 0, pages = 0, ignore_robots = 0, r;
+	double retry_wait = 1800;
 	char ua[128];
 	static char obuf[64 * 1024];
 
@@ -572,6 +553,9 @@ main(int argc, char *argv[])
 			break;
 		case O_PAGES: pages = 1; break;
 		case O_NOROBOTS: ignore_robots = 1; break;
+		case O_RETRYWAIT:
+			retry_wait = parse_secs(optarg, "retry-wait");
+			break;
 		case 'h':
 		case O_HELP:
 			news_help(synopsis, "Feeds to news records (JSON lines); "
@@ -585,14 +569,18 @@ main(int argc, char *argv[])
 	argv += optind;
 	ho.max_size = max_size;
 	if (pages) {
-		if (statefile || export || srcs.n)
+		if (export || srcs.n)
 			usage();
 		curl_global_init(CURL_GLOBAL_DEFAULT);
 		po.http = ho;
 		po.ignore_robots = ignore_robots;
 		po.progress = isatty(2) && !news_quiet;
+		po.state = statefile ? state_open(statefile) : NULL;
+		po.retry_wait = retry_wait;
 		r = pages_run(argc, argv, &po);
 		news_notes_end();
+		if (state_close(po.state) != 0 && r == NEWS_EXIT_OK)
+			r = NEWS_EXIT_FAIL;
 		curl_global_cleanup();
 		if (news_fshut(stdout, "<stdout>") != 0)
 			return NEWS_EXIT_FATAL;
@@ -612,8 +600,13 @@ main(int argc, char *argv[])
 	}
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	xmlInitParser();
-	if (statefile)
+	if (statefile) {
 		state = state_open(statefile);
+		if ((r = state_replay(state, stdout)) < 0)
+			stdout_dead = 1;
+		else
+			total_items += r;
+	}
 	run_sources(&srcs, &ho);
 	if (state_close(state) != 0)
 		status = NEWS_EXIT_FAIL;

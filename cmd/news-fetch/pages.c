@@ -8,12 +8,16 @@
  * charset, <meta>, else a guess); content_type is the header as the
  * server sent it.  robots.txt is fetched once per origin and honoured
  * (RFC 9309: the group for "newsutils", else "*"; longest match wins,
- * Allow on a tie; 4xx means no rules; 5xx or no answer means keep off)
- * unless ignore_robots; its Crawl-delay (of the same group) is the least
- * delay between requests to the host, at most CRAWL_DELAY_MAX.  Only http and https URLs are fetched: a record
- * may come from the network, so it can never make us read a file.
- * A page that fails keeps its record, with error (and status when there
- * was an answer), and a diagnostic; the exit status is then 1.
+ * Allow on a tie; 4xx means no rules; 5xx or no answer means not this
+ * run: not a ban, said once for the origin) unless ignore_robots; its
+ * Crawl-delay (of the same group) is the least delay between requests to
+ * the host, at most CRAWL_DELAY_MAX.  Only http and https URLs are
+ * fetched: a record may come from the network, so it can never make us
+ * read a file.  A page that fails keeps its record, with error (and
+ * status when there was an answer), and a diagnostic; the exit status is
+ * then 1.  With a state, what became of each page written is told to it
+ * once the record is flushed (state_delivered()): a page that failed but
+ * may come later is fetched again in a later run.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,7 +46,8 @@ struct rule {
 
 struct robots {
 	char *origin;
-	int ready, block_all;
+	int ready;
+	int unreachable;	/* no answer, or 5xx: nothing fetched this run */
 	double crawl_delay;	/* 0 when none */
 	struct rule *rules;
 	size_t nrules;
@@ -58,6 +63,8 @@ struct page {
 	struct robots *rb;
 	struct http_req req;
 	struct news_buf body;
+	char *key;		/* with a state: the item's key */
+	int retry;		/* failed, may come later */
 };
 
 struct run {
@@ -120,8 +127,6 @@ allowed(const struct robots *rb, const char *url)
 	size_t i, best = 0, len;
 	int allow = 1;
 
-	if (rb->block_all)
-		return 0;
 	for (i = 0; i < rb->nrules; i++) {
 		len = strlen(rb->rules[i].pat);
 		if (!rmatch(rb->rules[i].pat, path))
@@ -216,13 +221,36 @@ robots_parse(struct robots *rb)
 
 static void start_page(struct run *run, struct page *p);
 
+/* the page is missing; retry: it may come in a later run */
 static void
-page_fail(struct run *run, struct page *p, const char *msg)
+page_error(struct run *run, struct page *p, const char *msg, int retry)
 {
-	news_warn("%s: %s", p->where, msg);
 	json_object_set_new(p->rec, "error", json_string(msg));
 	p->state = P_DONE;
+	p->retry = retry;
 	run->status = NEWS_EXIT_FAIL;
+}
+
+static void
+page_fail(struct run *run, struct page *p, const char *msg, int retry)
+{
+	news_warn("%s: %s", p->where, msg);
+	page_error(run, p, msg, retry);
+}
+
+/*
+ * Worth another try in a later run: no answer (timeout, connection),
+ * a server error, too many requests, or a 404 (a page often is in the
+ * feed before it is published).  A 410, 403 or other 4xx, a redirect
+ * refused, a page too large or not HTML will not change.
+ */
+static int
+worth_retrying(const struct http_req *r)
+{
+	long c = r->status;
+
+	return r->hostfail || c >= 500 || c == 404 || c == 408 ||
+	    c == 425 || c == 429;
 }
 
 static int
@@ -251,8 +279,15 @@ robots_done(struct http_req *r)
 	}
 	else if (r->status >= 400 && r->status < 500)
 		;	/* no robots.txt: no rules */
-	else
-		rb->block_all = 1;
+	else {
+		char why[32];
+
+		/* RFC 9309 2.3.1.4: unreachable means keep off for now */
+		rb->unreachable = 1;
+		snprintf(why, sizeof(why), "HTTP %ld", r->status);
+		news_warn("%s: robots.txt: %s: its pages are not fetched this run",
+		    rb->origin, r->error ? r->error : why);
+	}
 	rb->ready = 1;
 	news_buf_free(&rb->body);
 	for (i = run->head; i < run->head + run->n; i++) {
@@ -322,13 +357,13 @@ page_done(struct http_req *r)
 	if (news_date_format(r->fetched_at, date))
 		json_object_set_new(p->rec, "fetched_at", json_string(date));
 	if (r->error) {
-		page_fail(run, p, r->error);
+		page_fail(run, p, r->error, worth_retrying(r));
 	} else if (!is_html_type(r->content_type)) {
 		char msg[160];
 
 		snprintf(msg, sizeof(msg), "not an HTML page (Content-Type %s)",
 		    r->content_type);
-		page_fail(run, p, msg);
+		page_fail(run, p, msg, 0);
 	} else {
 		cs = news_html_charset(news_buf_str(&p->body), p->body.len,
 		    r->content_type, NULL);
@@ -354,8 +389,14 @@ start_page(struct run *run, struct page *p)
 			p->state = P_ROBOTS;
 			return;
 		}
+		if (p->rb->unreachable) {
+			page_error(run, p, "robots.txt could not be fetched: "
+			    "not fetched this run", 1);
+			return;
+		}
 		if (!allowed(p->rb, url)) {
-			page_fail(run, p, "disallowed by robots.txt (--ignore-robots to fetch it)");
+			page_fail(run, p, "disallowed by robots.txt "
+			    "(--ignore-robots to fetch it)", 0);
 			return;
 		}
 	}
@@ -377,6 +418,9 @@ add_record(struct run *run, json_t *rec, struct news_reader *r)
 	const char *url = news_record_str(rec, "url"), *label;
 
 	p->rec = rec;
+	if (run->o->state)
+		p->key = state_key(news_record_str(rec, "id"), url,
+		    news_record_str(rec, "title"), news_record_str(rec, "published"));
 	label = news_record_label(rec);
 	if (label)
 		p->where = news_xstrdup(label);
@@ -399,7 +443,7 @@ add_record(struct run *run, json_t *rec, struct news_reader *r)
 		news_note(&nourl, p->where);
 		p->state = P_DONE;
 	} else if (!news_url_is_http(url)) {
-		page_fail(run, p, "not an http or https URL: not fetched");
+		page_fail(run, p, "not an http or https URL: not fetched", 0);
 	} else {
 		start_page(run, p);
 	}
@@ -413,23 +457,82 @@ page_free(struct page *p)
 	http_req_clear(&p->req);
 	news_buf_free(&p->body);
 	free(p->where);
+	free(p->key);
 	free(p);
 }
 
-/* write the finished records at the head of the window; -1 on error */
+/* the fields this stage adds: a record to write again goes without them */
+static const char *const page_fields[] = {
+	"html", "status", "final_url", "content_type", "fetched_at", "error"
+};
+
+/*
+ * Tell the state what became of the pages of records written and
+ * flushed; say which were given up.
+ */
+static void
+report(struct run *run, struct page **v, size_t n)
+{
+	struct state_page *sp = news_xcalloc(n, sizeof(*sp));
+	struct news_buf *lines = news_xcalloc(n, sizeof(*lines));
+	size_t i, k;
+	json_t *c;
+
+	for (i = 0; i < n; i++) {
+		sp[i].key = v[i]->key;
+		sp[i].retry = v[i]->retry;
+		if (!v[i]->retry)
+			continue;
+		c = json_copy(v[i]->rec);
+		for (k = 0; k < sizeof(page_fields) / sizeof(page_fields[0]); k++)
+			json_object_del(c, page_fields[k]);
+		news_json_put(&lines[i], c);
+		json_decref(c);
+		sp[i].record = news_buf_str(&lines[i]);
+	}
+	if (state_delivered(run->o->state, sp, n, run->o->retry_wait) == 0)
+		for (i = 0; i < n; i++)
+			if (sp[i].given_up)
+				news_warn("%s: %s: given up after %d tries",
+				    v[i]->where, json_string_value(json_object_get(
+				    v[i]->rec, "error")), sp[i].tries);
+	for (i = 0; i < n; i++)
+		news_buf_free(&lines[i]);
+	free(lines);
+	free(sp);
+}
+
+/*
+ * Write the finished records at the head of the window; with a state,
+ * flush them and report on them.  -1 on a write error.
+ */
 static int
 flush_done(struct run *run)
 {
-	struct page *p;
+	struct page *p, **done = NULL;
+	size_t n = 0, i;
+	int r = 0;
 
 	while (run->n > 0 && (p = run->q[run->head])->state == P_DONE) {
-		if (news_record_write(p->rec, stdout) != 0)
-			return -1;
-		page_free(p);
+		if (news_record_write(p->rec, stdout) != 0) {
+			r = -1;
+			break;
+		}
 		run->head = (run->head + 1) % run->cap;
 		run->n--;
+		done = news_xreallocarray(done, n + 1, sizeof(*done));
+		done[n++] = p;
 	}
-	return 0;
+	if (r == 0 && n > 0 && run->o->state) {
+		if (fflush(stdout) != 0)
+			r = -1;
+		else
+			report(run, done, n);
+	}
+	for (i = 0; i < n; i++)
+		page_free(done[i]);
+	free(done);
+	return r;
 }
 
 int

@@ -3,9 +3,11 @@
  * (WAL mode): per source the ETag and Last-Modified of the last response,
  * the keys of the items already written, and per host how long to stay
  * away (a Retry-After it sent, or a backoff after repeated failures) and
- * how many runs in a row it failed.  Every change is one transaction, so a run killed at
- * any moment leaves the last committed state; two runs on one file wait
- * for each other's transactions (with a message), never corrupt it.
+ * how many runs in a row it failed; and the outbox, the items whose pages
+ * are to be fetched again (see state_replay()).  Every change is one
+ * transaction, so a run killed at any moment leaves the last committed
+ * state; two runs on one file (or the two stages of one pipeline) wait
+ * for each other's transactions, never corrupt it.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -18,15 +20,18 @@
 #include <sqlite3.h>
 
 #include "news.h"
+#include "url.h"
 #include "fetch.h"
 
 #define LOCK_WAIT_MAX 600	/* seconds we wait for another run's lock */
+#define LOCK_WAIT_SAY 20	/* busy rounds of 50 ms before we say so */
+#define PAGE_TRIES 5		/* fetches of a page before it is given up */
 
 struct state {
 	sqlite3 *db;
 	char *path;
 	sqlite3_stmt *seen, *validators, *ins_seen, *upsert_src, *host_get,
-	    *host_set;
+	    *host_set, *ob_tries, *ob_del, *ob_retry;
 	int warned;
 	size_t nwrites, nfailed;	/* write transactions, and failed ones */
 	char *why;		/* the first failure's message */
@@ -40,7 +45,15 @@ static const char schema[] =
 	"  PRIMARY KEY (source, key)) WITHOUT ROWID;"
 	"CREATE TABLE IF NOT EXISTS host ("
 	"  name TEXT PRIMARY KEY, backoff_until REAL,"
-	"  failures INTEGER NOT NULL DEFAULT 0);";
+	"  failures INTEGER NOT NULL DEFAULT 0);"
+	/*
+	 * key: the item's (state_key()); record: the line to write again;
+	 * due: 1 while it waits for retry_at; tries: the page's failed
+	 * fetches so far.
+	 */
+	"CREATE TABLE IF NOT EXISTS outbox ("
+	"  key TEXT PRIMARY KEY, record TEXT, due INTEGER NOT NULL DEFAULT 0,"
+	"  tries INTEGER NOT NULL DEFAULT 0, retry_at INTEGER, created INTEGER);";
 
 /*
  * State files written before the failure count have host without the
@@ -73,7 +86,7 @@ busy(void *arg, int n)
 {
 	struct state *st = arg;
 
-	if (n == 0 && !st->warned) {
+	if (n == LOCK_WAIT_SAY && !st->warned) {
 		news_warn("%s: waiting for lock (another news-fetch is using it)",
 		    st->path);
 		st->warned = 1;
@@ -237,6 +250,13 @@ state_open(const char *arg)
 	st->host_set = prep(st, "INSERT INTO host (name, backoff_until, failures) "
 	    "VALUES (?1, ?2, ?3) ON CONFLICT (name) DO UPDATE SET "
 	    "backoff_until = excluded.backoff_until, failures = excluded.failures");
+	st->ob_tries = prep(st, "SELECT tries FROM outbox WHERE key = ?1");
+	st->ob_del = prep(st, "DELETE FROM outbox WHERE key = ?1");
+	st->ob_retry = prep(st, "INSERT INTO outbox (key, record, due, tries, "
+	    "retry_at, created) VALUES (?1, ?2, 1, ?3, ?4, ?5) "
+	    "ON CONFLICT (key) DO UPDATE SET due = 1, tries = excluded.tries, "
+	    "retry_at = excluded.retry_at, "
+	    "record = coalesce(outbox.record, excluded.record)");
 	return st;
 }
 
@@ -259,6 +279,9 @@ state_close(struct state *st)
 	sqlite3_finalize(st->upsert_src);
 	sqlite3_finalize(st->host_get);
 	sqlite3_finalize(st->host_set);
+	sqlite3_finalize(st->ob_tries);
+	sqlite3_finalize(st->ob_del);
+	sqlite3_finalize(st->ob_retry);
 	if (sqlite3_close(st->db) != SQLITE_OK)
 		dberr(st, "close");
 	free(st->why);
@@ -314,6 +337,29 @@ step(struct state *st, sqlite3_stmt *s)
 	return 0;
 }
 
+/* a write transaction: begin, then end(st, ok) commits or rolls back */
+static int
+begin(struct state *st)
+{
+	st->nwrites++;
+	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+		wfail(st);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+end(struct state *st, int ok)
+{
+	if (ok && sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+		return 0;
+	if (ok)
+		wfail(st);
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
 int
 state_commit(struct state *st, const char *src, const char *etag,
     const char *last_modified, int set_validators, char **keys, size_t nkeys)
@@ -321,11 +367,8 @@ state_commit(struct state *st, const char *src, const char *etag,
 	size_t i;
 	time_t now = time(NULL);
 
-	st->nwrites++;
-	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
-		wfail(st);
+	if (begin(st) != 0)
 		return -1;
-	}
 	for (i = 0; i < nkeys; i++) {
 		sqlite3_bind_text(st->ins_seen, 1, src, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st->ins_seen, 2, keys[i], -1, SQLITE_STATIC);
@@ -341,14 +384,9 @@ state_commit(struct state *st, const char *src, const char *etag,
 		if (step(st, st->upsert_src) != 0)
 			goto fail;
 	}
-	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-		wfail(st);
-		goto fail;
-	}
-	return 0;
+	return end(st, 1);
 fail:
-	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-	return -1;
+	return end(st, 0);
 }
 
 void
@@ -372,4 +410,144 @@ state_set_host(struct state *st, const char *host, double until, int failures)
 	sqlite3_bind_int(st->host_set, 3, failures);
 	st->nwrites++;
 	step(st, st->host_set);
+}
+
+char *
+state_key(const char *id, const char *url, const char *title,
+    const char *published)
+{
+	const char *t, *d;
+	char *k, buf[40];
+	unsigned long long h = 1469598103934665603ULL;
+
+	if (id && *id && !(url && strcmp(id, url) == 0))
+		return news_xstrdup(id);
+	if (url && (k = news_url_key(url)) != NULL)
+		return k;
+	for (t = title; t && *t; t++)
+		h = (h ^ (unsigned char)*t) * 1099511628211ULL;
+	h = (h ^ 0xff) * 1099511628211ULL;
+	for (d = published; d && *d; d++)
+		h = (h ^ (unsigned char)*d) * 1099511628211ULL;
+	snprintf(buf, sizeof(buf), "hash:%016llx", h);
+	return news_xstrdup(buf);
+}
+
+/*
+ * The records of the outbox that are due, written again on fp by the
+ * feed stage before its sources.  They are marked written (due 0) in
+ * the transaction that picks them, before they are written: the page
+ * stage may answer about them at once, and its answer must not be
+ * overwritten.  A run killed between the two loses nothing that a page
+ * stage would not report again.
+ */
+int
+state_replay(struct state *st, FILE *fp)
+{
+	sqlite3_stmt *pick = NULL, *mark = NULL;
+	char **recs = NULL;
+	size_t n = 0, i;
+	sqlite3_int64 now = time(NULL);
+	int r, ok;
+
+	/* most runs have nothing due: no write transaction then */
+	if (sqlite3_prepare_v2(st->db, "SELECT 1 FROM outbox WHERE due = 1 AND "
+	    "retry_at <= ?1 LIMIT 1", -1, &pick, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(pick, 1, now);
+	r = sqlite3_step(pick);
+	sqlite3_finalize(pick);
+	pick = NULL;
+	if (r != SQLITE_ROW || begin(st) != 0)
+		return 0;
+	ok = sqlite3_prepare_v2(st->db, "SELECT record FROM outbox WHERE "
+	    "due = 1 AND retry_at <= ?1 AND record IS NOT NULL ORDER BY rowid",
+	    -1, &pick, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(st->db, "UPDATE outbox SET due = 0 WHERE "
+	    "due = 1 AND retry_at <= ?1", -1, &mark, NULL) == SQLITE_OK;
+	if (ok) {
+		sqlite3_bind_int64(pick, 1, now);
+		while ((r = sqlite3_step(pick)) == SQLITE_ROW) {
+			recs = news_xreallocarray(recs, n + 1, sizeof(*recs));
+			recs[n++] = col(pick, 0);
+		}
+		sqlite3_bind_int64(mark, 1, now);
+		ok = r == SQLITE_DONE && sqlite3_step(mark) == SQLITE_DONE;
+	}
+	if (!ok)
+		wfail(st);
+	sqlite3_finalize(pick);
+	sqlite3_finalize(mark);
+	if (end(st, ok) != 0) {
+		for (i = 0; i < n; i++)
+			free(recs[i]);
+		free(recs);
+		return 0;
+	}
+	for (r = 0, i = 0; i < n; i++) {
+		if (r == 0 && (fputs(recs[i], fp) == EOF || putc('\n', fp) == EOF))
+			r = -1;
+		free(recs[i]);
+	}
+	free(recs);
+	if (r == 0 && n > 0 && fflush(fp) != 0)
+		r = -1;
+	return r == 0 ? (int)n : -1;
+}
+
+/*
+ * The page stage, after it wrote records and flushed them: what became
+ * of their pages, in one transaction.  A page that was fetched, or that
+ * failed for good, leaves the outbox; one that failed but may come later
+ * waits there, with the record to write again, retry_wait * 4^(n-1)
+ * seconds after its nth failure, until the PAGE_TRIES-th.
+ */
+int
+state_delivered(struct state *st, struct state_page *v, size_t n,
+    double retry_wait)
+{
+	sqlite3_int64 now = time(NULL);
+	double wait;
+	size_t i;
+	int t;
+
+	if (n == 0)
+		return 0;
+	if (begin(st) != 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		v[i].tries = 0;
+		v[i].given_up = 0;
+		if (!v[i].retry) {
+			sqlite3_bind_text(st->ob_del, 1, v[i].key, -1, SQLITE_STATIC);
+			if (step(st, st->ob_del) != 0)
+				goto fail;
+			continue;
+		}
+		t = 0;
+		sqlite3_bind_text(st->ob_tries, 1, v[i].key, -1, SQLITE_STATIC);
+		if (sqlite3_step(st->ob_tries) == SQLITE_ROW)
+			t = sqlite3_column_int(st->ob_tries, 0);
+		sqlite3_reset(st->ob_tries);
+		v[i].tries = ++t;
+		if (t >= PAGE_TRIES) {
+			v[i].given_up = 1;
+			sqlite3_bind_text(st->ob_del, 1, v[i].key, -1, SQLITE_STATIC);
+			if (step(st, st->ob_del) != 0)
+				goto fail;
+			continue;
+		}
+		for (wait = retry_wait; --t > 0; )
+			wait *= 4;
+		sqlite3_bind_text(st->ob_retry, 1, v[i].key, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st->ob_retry, 2, v[i].record, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st->ob_retry, 3, v[i].tries);
+		sqlite3_bind_int64(st->ob_retry, 4, now + (sqlite3_int64)wait);
+		sqlite3_bind_int64(st->ob_retry, 5, now);
+		if (step(st, st->ob_retry) != 0)
+			goto fail;
+	}
+	return end(st, 1);
+fail:
+	return end(st, 0);
 }

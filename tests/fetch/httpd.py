@@ -2,9 +2,9 @@
 """A loopback HTTP server with scripted replies, for news-fetch's tests
 and benchmarks (Python 3 standard library only).
 
-usage: httpd.py PORTFILE LOGFILE [ROOT]
+usage: httpd.py PORTFILE LOGFILE [ROOT [PORT]]
 
-Listens on 127.0.0.1 at a free port, writes the port to PORTFILE, and
+Listens on 127.0.0.1 at a free port (or PORT), writes the port to PORTFILE, and
 appends one line per request to LOGFILE: "METHOD PATH INM=<etag> IMS=<date>".
 ROOT (default: this directory) holds the files served by /feed/NAME.
 
@@ -31,6 +31,10 @@ Content-Length and closes the connection instead):
                         Crawl-delay: SEC after /crawl-delay/SEC)
   /crawl-delay/SEC      from now on robots.txt says Crawl-delay: SEC
                         ("off": none)
+  /robots-status/CODE   from now on robots.txt is that status ("off": the
+                        usual robots.txt again)
+  /late/N/REST          404 the first N times, then /REST (a page that
+                        is in the feed before it is published)
   /private/...          a page robots.txt forbids
   /ua                   a feed whose item title is the User-Agent
 """
@@ -50,6 +54,7 @@ COUNTS = {}
 LOCK = threading.Lock()
 LASTMOD = formatdate(1700000000, usegmt=True)
 CRAWL_DELAY = None
+ROBOTS_STATUS = None
 
 
 def count(key):
@@ -124,7 +129,7 @@ class Handler(BaseHTTPRequestHandler):
         return self.reply(200, data, ctype, h)
 
     def route(self, path):
-        global CRAWL_DELAY
+        global CRAWL_DELAY, ROBOTS_STATUS
         parts = path.strip('/').split('/')
         head = parts[0]
         rest = '/' + '/'.join(parts[2:]) if len(parts) > 2 else '/'
@@ -195,6 +200,15 @@ class Handler(BaseHTTPRequestHandler):
                     return self.reply(200, f.read(), ctype)
             except OSError:
                 return self.reply(404, b'no page\n', 'text/html')
+        if head == 'robots.txt' and ROBOTS_STATUS is not None:
+            return self.reply(ROBOTS_STATUS, b'robots status\n', 'text/plain')
+        if head == 'robots-status' and len(parts) > 1:
+            ROBOTS_STATUS = None if parts[1] == 'off' else int(parts[1])
+            return self.reply(200, b'ok\n', 'text/plain')
+        if head == 'late' and len(parts) > 1:
+            if count(path) <= int(parts[1]):
+                return self.reply(404, b'not yet\n', 'text/html')
+            return self.route(rest)
         if head == 'robots.txt':
             body = 'User-agent: *\nDisallow: /private\n'
             if CRAWL_DELAY is not None:
@@ -250,7 +264,8 @@ def main():
     LOG = sys.argv[2]
     if len(sys.argv) > 3:
         ROOT = sys.argv[3]
-    srv = Server(('127.0.0.1', 0), Handler)
+    port = int(sys.argv[4]) if len(sys.argv) > 4 else 0
+    srv = Server(('127.0.0.1', port), Handler)
     tmp = sys.argv[1] + '.tmp'
     with open(tmp, 'w') as f:
         f.write('%d\n' % srv.server_address[1])

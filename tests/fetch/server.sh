@@ -2,13 +2,16 @@
 # test; source it after lib.sh.  Sets PORT and BASE (http://127.0.0.1:PORT);
 # the server's request log is $SCRATCH/httpd.log.  start_httpd2 starts a
 # second one on another port of the same host (PORT2, BASE2, its log
-# $SCRATCH/httpd2.log).  The servers are stopped when the test exits.
+# $SCRATCH/httpd2.log).  The servers are stopped when the test exits, or
+# by stop_httpd; start_httpd PORT starts the first again on that port (a
+# server that was down and is back).
 HTTPD_PID=
 HTTPD2_PID=
 
-# httpd_run N: server N ("" or 2): PORTN, BASEN, HTTPDN_PID
+# httpd_run N [PORT]: server N ("" or 2): PORTN, BASEN, HTTPDN_PID
 httpd_run() {
-	python3 "$FIXTURES/fetch/httpd.py" "$SCRATCH/port$1" "$SCRATCH/httpd$1.log" "$FIXTURES/fetch" &
+	rm -f "$SCRATCH/port$1"
+	python3 "$FIXTURES/fetch/httpd.py" "$SCRATCH/port$1" "$SCRATCH/httpd$1.log" "$FIXTURES/fetch" ${2:+"$2"} &
 	eval "HTTPD$1_PID=\$!"
 	trap 'kill $HTTPD_PID $HTTPD2_PID 2>/dev/null; cd /; if [ "$tap_fail" -eq 0 ]; then rm -rf "$SCRATCH"; else echo "# scratch kept in $SCRATCH"; fi' EXIT
 	n=0
@@ -26,8 +29,12 @@ httpd_run() {
 	export "PORT$1" "BASE$1"
 }
 start_httpd() {
-	httpd_run ""
+	httpd_run "" "$1"
 }
 start_httpd2() {
 	httpd_run 2
+}
+stop_httpd() {
+	kill $HTTPD_PID 2>/dev/null
+	wait $HTTPD_PID 2>/dev/null
 }
