@@ -19,9 +19,9 @@
 static const char *const synopsis[] = {
 	"[-q] -o dir [--force] [--theme dir] [--title text] [--base-url url] "
 	"[--lang tag] [--per-page n] [--feed-size n] [--exclude file] "
-	"[--now date] [file ...]",
+	"[--now date] [--archive db | file ...]",
 	"[-f text | markdown | atom | jsonfeed | mbox] [-w cols] "
-	"[--color auto | always | never] [--exclude file] [file ...]",
+	"[--color auto | always | never] [--exclude file] [--archive db | file ...]",
 	NULL
 };
 static const struct news_opt_help opthelp[] = {
@@ -34,6 +34,7 @@ static const struct news_opt_help opthelp[] = {
 	{ "--lang tag", "the site's language (default en)" },
 	{ "--per-page n", "articles per listing page (default 20)" },
 	{ "--feed-size n", "entries in the feeds (default 50)" },
+	{ "--archive db", "read the records of a news-archive database" },
 	{ "--exclude file", "takedowns: URLs or ids, one a line, dropped" },
 	{ "--now date", "the time the news sitemap counts back from" },
 	{ "-w, --width cols", "the width for -f text" },
@@ -128,7 +129,7 @@ int
 main(int argc, char **argv)
 {
 	enum { O_THEME = 256, O_TITLE, O_BASE, O_LANG, O_PERPAGE, O_FEEDSIZE,
-	    O_EXCLUDE, O_NOW, O_COLOR, O_VERSION, O_FORCE };
+	    O_EXCLUDE, O_NOW, O_COLOR, O_VERSION, O_FORCE, O_ARCHIVE };
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "format", required_argument, NULL, 'f' },
@@ -147,6 +148,7 @@ main(int argc, char **argv)
 		{ "color", required_argument, NULL, O_COLOR },
 		{ "version", no_argument, NULL, O_VERSION },
 		{ "force", no_argument, NULL, O_FORCE },
+		{ "archive", required_argument, NULL, O_ARCHIVE },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct options o = { 0 };
@@ -192,6 +194,7 @@ main(int argc, char **argv)
 			break;
 		case O_COLOR: color = optarg; break;
 		case O_FORCE: o.force = 1; break;
+		case O_ARCHIVE: o.archive = optarg; break;
 		case O_VERSION: news_version();
 		case 'h':
 			news_help(synopsis, "Records to a static site (-o), or to "
@@ -203,6 +206,10 @@ main(int argc, char **argv)
 	argv += optind;
 	if (o.outdir != NULL && o.format != NULL) {
 		news_warn("-o and -f exclude each other");
+		usage();
+	}
+	if (o.archive != NULL && argc > 0) {
+		news_warn("--archive and record files exclude each other");
 		usage();
 	}
 	if (o.outdir == NULL && o.format == NULL)
