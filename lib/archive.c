@@ -1180,3 +1180,59 @@ news_archive_iter_free(struct news_archive_iter *it)
 	sqlite3_finalize(it->st);
 	free(it);
 }
+
+/* ---- the archive as a reader of records, for the filters' --archive ---- */
+
+struct pull {
+	struct news_archive *a;
+	struct news_archive_iter *it;
+};
+
+static int
+pull_line(void *arg, const char **line, size_t *len)
+{
+	struct pull *p = arg;
+	struct news_archive_row row;
+	int n = news_archive_next(p->it, &row);
+
+	if (n < 0) {
+		news_warn("%s", news_archive_error(p->a));
+		return -1;
+	}
+	if (n == 0)
+		return 0;
+	*line = row.json;
+	*len = row.len;
+	return 1;
+}
+
+static void
+pull_done(void *arg)
+{
+	struct pull *p = arg;
+
+	news_archive_iter_free(p->it);
+	news_archive_close(p->a);
+	free(p);
+}
+
+struct news_reader *
+news_archive_reader(const char *path, const struct news_archive_filter *f,
+    char *err, size_t errlen, int *status)
+{
+	struct pull *p = news_xcalloc(1, sizeof(*p));
+
+	if ((p->a = news_archive_open(path, NEWS_ARCHIVE_RDONLY, err, errlen,
+	    status)) == NULL) {
+		free(p);
+		return NULL;
+	}
+	if ((p->it = news_archive_query(p->a, f)) == NULL) {
+		snprintf(err, errlen, "%s", news_archive_error(p->a));
+		*status = news_archive_error_status(p->a);
+		news_archive_close(p->a);
+		free(p);
+		return NULL;
+	}
+	return news_reader_pull(path, pull_line, pull_done, p);
+}

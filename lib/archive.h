@@ -152,6 +152,17 @@ void news_archive_iter_free(struct news_archive_iter *it);
 int news_archive_removed_since(struct news_archive *a, int64_t seq,
     int (*fn)(const char *key, int64_t seq, void *arg), void *arg);
 
+/*
+ * The archive's records as a reader (lib/record.h) of JSON lines, in the
+ * order f asks (NULL: all, newest first), for a filter's --archive DB:
+ * news_records_foreach_reader() then reads them as it reads a file.
+ * Opens path read-only; NULL on failure, with err and *status set as
+ * news_archive_open sets them.  news_reader_close closes the archive.
+ */
+struct news_reader;
+struct news_reader *news_archive_reader(const char *path,
+    const struct news_archive_filter *f, char *err, size_t errlen, int *status);
+
 /* The underlying connection, for read-only statistics queries. */
 struct sqlite3 *news_archive_db(struct news_archive *a);
 

@@ -36,6 +36,10 @@ struct news_reader {
 	size_t max;
 	int eof, err;
 	char where[512];
+	/* a reader of lines from elsewhere (an archive): no fp, no buffer */
+	news_pull_fn pull;
+	void (*pull_done)(void *);
+	void *pull_arg;
 };
 
 static size_t
@@ -85,11 +89,30 @@ news_reader_open(const char *path)
 	return r;
 }
 
+struct news_reader *
+news_reader_pull(const char *name, news_pull_fn pull, void (*done)(void *),
+    void *arg)
+{
+	struct news_reader *r;
+
+	r = news_xcalloc(1, sizeof(*r));
+	r->name = news_xstrdup(name);
+	r->next = 1;
+	r->max = max_from_env();
+	r->pull = pull;
+	r->pull_done = done;
+	r->pull_arg = arg;
+	r->eof = 1;	/* every line is at hand: news_reader_has_line */
+	return r;
+}
+
 void
 news_reader_close(struct news_reader *r)
 {
 	if (r == NULL)
 		return;
+	if (r->pull_done)
+		r->pull_done(r->pull_arg);
 	if (r->own)
 		fclose(r->fp);
 	free(r->name);
@@ -523,6 +546,26 @@ news_reader_next_line(struct news_reader *r, const char **linep, size_t *lenp)
 	char *nl, *line;
 	size_t len;
 
+	while (r->pull) {
+		const char *l;
+		int n = r->pull(r->pull_arg, &l, &len);
+
+		if (n == 0)
+			return NEWS_READ_EOF;
+		if (n < 0)
+			return NEWS_READ_ERR;	/* the puller said why */
+		r->line = r->next++;
+		if (len > r->max) {
+			news_warn("%s: record longer than the maximum of %zu bytes, skipped",
+			    news_reader_where(r), r->max);
+			return NEWS_READ_BAD;
+		}
+		if (is_blank(l, len))
+			continue;
+		*linep = l;
+		*lenp = len;
+		return NEWS_READ_OK;
+	}
 	for (;;) {
 		size_t from = r->scan > r->start ? r->scan : r->start;
 
@@ -767,12 +810,47 @@ news_record_label(json_t *rec)
 	return NULL;
 }
 
+/* the records of one reader; the worst status so far is *status */
+static int
+foreach_reader(struct news_reader *r, news_record_fn fn, void *arg, int *status)
+{
+	json_t *rec;
+	int n, rv;
+
+	while (!ferror(stdout) && (n = news_reader_next(r, &rec)) != NEWS_READ_EOF) {
+		if (n == NEWS_READ_ERR) {
+			*status = NEWS_EXIT_FAIL;
+			break;
+		}
+		if (n == NEWS_READ_BAD) {
+			*status = NEWS_EXIT_FAIL;
+			continue;
+		}
+		rv = fn(rec, r, arg);
+		json_decref(rec);
+		if (rv == NEWS_EXIT_FATAL)
+			return NEWS_EXIT_FATAL;
+		if (rv > *status)
+			*status = rv;
+	}
+	return 0;
+}
+
+int
+news_records_foreach_reader(struct news_reader *r, news_record_fn fn, void *arg)
+{
+	int status = NEWS_EXIT_OK;
+
+	if (foreach_reader(r, fn, arg, &status) == NEWS_EXIT_FATAL)
+		return NEWS_EXIT_FATAL;
+	return status;
+}
+
 int
 news_records_foreach(int argc, char **argv, news_record_fn fn, void *arg)
 {
 	struct news_reader *r;
-	json_t *rec;
-	int i, n, status = NEWS_EXIT_OK, rv;
+	int i, status = NEWS_EXIT_OK;
 	char *stdin_only[] = { "-" };
 
 	if (argc == 0) {
@@ -785,23 +863,9 @@ news_records_foreach(int argc, char **argv, news_record_fn fn, void *arg)
 			status = NEWS_EXIT_FAIL;
 			continue;
 		}
-		while (!ferror(stdout) && (n = news_reader_next(r, &rec)) != NEWS_READ_EOF) {
-			if (n == NEWS_READ_ERR) {
-				status = NEWS_EXIT_FAIL;
-				break;
-			}
-			if (n == NEWS_READ_BAD) {
-				status = NEWS_EXIT_FAIL;
-				continue;
-			}
-			rv = fn(rec, r, arg);
-			json_decref(rec);
-			if (rv == NEWS_EXIT_FATAL) {
-				news_reader_close(r);
-				return NEWS_EXIT_FATAL;
-			}
-			if (rv > status)
-				status = rv;
+		if (foreach_reader(r, fn, arg, &status) == NEWS_EXIT_FATAL) {
+			news_reader_close(r);
+			return NEWS_EXIT_FATAL;
 		}
 		news_reader_close(r);
 	}

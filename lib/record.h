@@ -34,6 +34,15 @@ struct news_reader *news_reader_open(const char *path);
 /* Wrap an open stream; name is used in diagnostics. Does not close fp. */
 struct news_reader *news_reader_fdopen(FILE *fp, const char *name);
 void news_reader_close(struct news_reader *r);	/* NULL is a no-op */
+/*
+ * A reader of lines that come from elsewhere (lib/archive.c's reader of
+ * an archive): pull returns 1 with the next line (no newline; valid until
+ * the next call), 0 at the end, -1 on an error it has reported.  done(arg)
+ * is called by news_reader_close.  Messages name the line as NAME:N.
+ */
+typedef int (*news_pull_fn)(void *arg, const char **line, size_t *len);
+struct news_reader *news_reader_pull(const char *name, news_pull_fn pull,
+    void (*done)(void *), void *arg);
 /* Maximum record size in bytes (default NEWS_RECORD_MAX_DEFAULT, or the
  * NEWS_MAX_RECORD environment variable, in bytes). */
 void news_reader_set_max(struct news_reader *r, size_t max);
@@ -108,5 +117,7 @@ void news_record_set_str(json_t *rec, const char *key, const char *val);
  */
 typedef int (*news_record_fn)(json_t *rec, struct news_reader *r, void *arg);
 int news_records_foreach(int argc, char **argv, news_record_fn fn, void *arg);
+/* the same loop over one reader (not closed) */
+int news_records_foreach_reader(struct news_reader *r, news_record_fn fn, void *arg);
 
 #endif

@@ -12,6 +12,7 @@
 
 #include "calendar.h"
 #include "date.h"
+#include "archive.h"
 #include "news.h"
 #include "record.h"
 #include "scan.h"
@@ -36,7 +37,7 @@ static struct news_cal_html_opts html;
 static const char *const synopsis[] = {
 	"[-3cMqS] [-f text | html | json | ics] [-m YYYY-MM | -y YYYY] [--heat] "
 	"[--tz zone] [--link pattern] [--month-link pattern] [--base prefix] "
-	"[file ...]", NULL
+	"[--archive db | file ...]", NULL
 };
 static const struct news_opt_help opthelp[] = {
 	{ "-m YYYY-MM", "the month (repeatable; default: the newest article's)" },
@@ -51,6 +52,7 @@ static const struct news_opt_help opthelp[] = {
 	{ "--link pattern", "html day links (%Y %m %d; default archive/%Y/%m/%d/)" },
 	{ "--month-link pattern", "html month links" },
 	{ "--base prefix", "put prefix before every html link" },
+	{ "--archive db", "read the records of a news-archive database" },
 	{ "-q, --quiet", "not a word about reading from a terminal" },
 	{ "-h, --help", "this help" },
 	{ "--version", "the version" },
@@ -273,15 +275,49 @@ fast_line(const char *line, size_t len, struct news_reader *r)
 	return 0;
 }
 
+static const char *archive;	/* --archive DB */
+
+/* the lines of one reader: text and html need only "published" */
+static int
+read_lines(struct news_reader *r)
+{
+	const char *line;
+	size_t len;
+	int n, rc = 0;
+
+	while ((n = news_reader_next_line(r, &line, &len)) != NEWS_READ_EOF) {
+		if (n == NEWS_READ_ERR) {
+			rc = NEWS_EXIT_FAIL;
+			break;
+		}
+		if (n == NEWS_READ_BAD || fast_line(line, len, r) != 0)
+			rc = NEWS_EXIT_FAIL;
+	}
+	return rc;
+}
+
+/* the records of --archive DB: all of them, or exit 2 */
+static int
+read_archive(int fast)
+{
+	struct news_reader *r;
+	char err[512];
+	int status, rc;
+
+	if ((r = news_archive_reader(archive, NULL, err, sizeof err, &status)) == NULL)
+		news_fatal("%s", err);
+	rc = fast ? read_lines(r) : news_records_foreach_reader(r, on_record, NULL);
+	news_reader_close(r);
+	return rc;
+}
+
 /* text and html need only "published": read lines, parse what we must */
 static int
 read_fast(int argc, char **argv)
 {
 	static char *stdin_only[] = { "-" };
 	struct news_reader *r;
-	const char *line;
-	size_t len;
-	int i, n, rc = 0;
+	int i, rc = 0, n;
 
 	if (argc == 0) {
 		argc = 1;
@@ -293,14 +329,8 @@ read_fast(int argc, char **argv)
 			rc = NEWS_EXIT_FAIL;
 			continue;
 		}
-		while ((n = news_reader_next_line(r, &line, &len)) != NEWS_READ_EOF) {
-			if (n == NEWS_READ_ERR) {
-				rc = NEWS_EXIT_FAIL;
-				break;
-			}
-			if (n == NEWS_READ_BAD || fast_line(line, len, r) != 0)
-				rc = NEWS_EXIT_FAIL;
-		}
+		if ((n = read_lines(r)) > rc)
+			rc = n;
 		news_reader_close(r);
 	}
 	return rc;
@@ -389,6 +419,7 @@ options(int argc, char *argv[], const char **zone)
 		{ "link", required_argument, NULL, 'l' },
 		{ "month-link", required_argument, NULL, 'L' },
 		{ "base", required_argument, NULL, 'b' },
+		{ "archive", required_argument, NULL, 'A' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -421,6 +452,7 @@ options(int argc, char *argv[], const char **zone)
 		case 'l': html.link = optarg; break;
 		case 'L': html.month_link = optarg; break;
 		case 'b': html.base = optarg; break;
+		case 'A': archive = optarg; break;
 		case 'h': help();
 		case 'V': news_version();
 		default: usage();
@@ -447,8 +479,13 @@ main(int argc, char *argv[])
 	options(argc, argv, &zone);
 	argc -= optind;
 	argv += optind;
+	if (archive != NULL && argc > 0) {
+		news_warn("--archive and record files exclude each other");
+		usage();
+	}
 	zone_setup(zone);
-	if (pledge(argc == 0 ? "stdio" : "stdio rpath", NULL) == -1)
+	if (pledge(argc == 0 && archive == NULL ? "stdio" :
+	    "stdio rpath wpath cpath flock", NULL) == -1)
 		news_fatal("pledge:");
 	cal.cal = news_cal_new();
 	cal.mark = isatty(STDOUT_FILENO) && (getenv("NO_COLOR") == NULL ||
@@ -460,7 +497,9 @@ main(int argc, char *argv[])
 		choose();
 	if (format == F_ICS)
 		ics_begin(stdout);
-	if (format == F_JSON || format == F_ICS)
+	if (archive != NULL)
+		rc = read_archive(format != F_JSON && format != F_ICS);
+	else if (format == F_JSON || format == F_ICS)
 		rc = news_records_foreach(argc, argv, on_record, NULL);
 	else
 		rc = read_fast(argc, argv);

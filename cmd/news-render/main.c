@@ -20,9 +20,9 @@ static const char *const synopsis[] = {
 	"[-q] -o dir [--force] [--theme dir] [--about file] [--title text] "
 	"[--base-url url] [--lang tag] [--per-page n] [--feed-size n] "
 	"[--country-menu n | codes] [--exclude file] "
-	"[--now date] [file ...]",
+	"[--now date] [--archive db | file ...]",
 	"[-f text | markdown | atom | jsonfeed | mbox] [-w cols] "
-	"[--color auto | always | never] [--exclude file] [file ...]",
+	"[--color auto | always | never] [--exclude file] [--archive db | file ...]",
 	NULL
 };
 static const struct news_opt_help opthelp[] = {
@@ -37,6 +37,7 @@ static const struct news_opt_help opthelp[] = {
 	{ "--per-page n", "articles per listing page (default 20)" },
 	{ "--country-menu n|codes", "the header's countries: the n most used, or a list" },
 	{ "--feed-size n", "entries in the feeds (default 50)" },
+	{ "--archive db", "read the records of a news-archive database" },
 	{ "--exclude file", "takedowns: URLs or ids, one a line, dropped" },
 	{ "--now date", "the time the news sitemap counts back from" },
 	{ "-w, --width cols", "the width for -f text" },
@@ -131,7 +132,8 @@ int
 main(int argc, char **argv)
 {
 	enum { O_THEME = 256, O_TITLE, O_BASE, O_LANG, O_PERPAGE, O_FEEDSIZE,
-	    O_EXCLUDE, O_NOW, O_COLOR, O_VERSION, O_FORCE, O_ABOUT, O_CMENU };
+	    O_EXCLUDE, O_NOW, O_COLOR, O_VERSION, O_FORCE, O_ABOUT, O_CMENU,
+	    O_ARCHIVE };
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "format", required_argument, NULL, 'f' },
@@ -152,6 +154,7 @@ main(int argc, char **argv)
 		{ "force", no_argument, NULL, O_FORCE },
 		{ "about", required_argument, NULL, O_ABOUT },
 		{ "country-menu", required_argument, NULL, O_CMENU },
+		{ "archive", required_argument, NULL, O_ARCHIVE },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct options o = { 0 };
@@ -203,6 +206,7 @@ main(int argc, char **argv)
 				number(optarg, 0, 300, "country-menu");
 			o.country_menu = optarg;
 			break;
+		case O_ARCHIVE: o.archive = optarg; break;
 		case O_VERSION: news_version();
 		case 'h':
 			news_help(synopsis, "Records to a static site (-o), or to "
@@ -214,6 +218,10 @@ main(int argc, char **argv)
 	argv += optind;
 	if (o.outdir != NULL && o.format != NULL) {
 		news_warn("-o and -f exclude each other");
+		usage();
+	}
+	if (o.archive != NULL && argc > 0) {
+		news_warn("--archive and record files exclude each other");
 		usage();
 	}
 	if (o.outdir == NULL && o.format == NULL)

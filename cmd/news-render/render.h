@@ -160,6 +160,7 @@ struct options {
 	const char *base_url;	/* with a trailing '/', or NULL */
 	const char *lang;
 	const char *exclude;
+	const char *archive;	/* --archive: records from this database */
 	long per_page;
 	long feed_size;
 	long width;

@@ -13,6 +13,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "archive.h"
 #include "news.h"
 #include "cal.h"
 #include "country.h"
@@ -664,6 +665,28 @@ derive(struct site *s)
 	news_buf_free(&b);
 }
 
+/*
+ * The records of --archive DB.  A site is made from all of the archive
+ * or not at all: a database that cannot be read, or stops being readable
+ * part way, ends the run before a file is written (exit 2).
+ */
+static int
+load_archive(const char *path, struct load *l)
+{
+	struct news_reader *r;
+	char err[512];
+	int status, ret;
+
+	if ((r = news_archive_reader(path, NULL, err, sizeof err, &status)) == NULL)
+		news_fatal("%s", err);
+	ret = news_records_foreach_reader(r, load_one, l);
+	news_reader_close(r);
+	if (ret != 0)
+		news_fatal("%s: the archive could not be read whole; nothing written",
+		    path);
+	return 0;
+}
+
 static void
 groups_init(struct groups *g)
 {
@@ -690,7 +713,10 @@ site_load(struct site *s, int argc, char **argv, const struct options *o)
 	l.s = s;
 	if (o->exclude != NULL)
 		l.exclude = read_exclude(o->exclude);
-	ret = news_records_foreach(argc, argv, load_one, &l);
+	if (o->archive != NULL)
+		ret = load_archive(o->archive, &l);
+	else
+		ret = news_records_foreach(argc, argv, load_one, &l);
 	news_notes_end();
 	if (fflush(s->spool) == EOF)
 		news_fatal("spool: write:");
