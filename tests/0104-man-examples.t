@@ -104,7 +104,10 @@ for e in ex/*; do
 		cd work && sh -e '../$e' >'$SCRATCH/$name.out' 2>'$SCRATCH/$name.err' &&
 		! grep -v -e '^news-render: site: [0-9]* written, [0-9]* kept, [0-9]* removed\$' \
 		    -e '^news-render: [0-9]* excluded by removed.txt\$' \
-		    -e '^news-render: no --base-url: sitemaps not written\$' '$SCRATCH/$name.err'"
+		    -e '^news-render: no --base-url: sitemaps not written\$' \
+		    -e '^news-archive: news.db: [0-9]* new, [0-9]* changed, [0-9]* unchanged' \
+		    -e '^news-archive: news.db: removed [0-9]* of the [0-9]* named' \
+		    '$SCRATCH/$name.err'"
 done
 
 check 'what the examples made: a site, a digest, a copy, an update' '
