@@ -6,6 +6,7 @@
 start_httpd
 
 check 'a hanging feed: the other feed'"'"'s items are on stdout before it ends' '
+	: > out
 	news-fetch --delay 0 --timeout 30 --retries 0 \
 	    "$BASE/slow/20/feed/atom10.xml" "$BASE/feed/rss2.xml" > out 2> err &
 	pid=$!
