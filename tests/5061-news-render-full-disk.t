@@ -82,4 +82,9 @@ check 'SIGTERM in the middle: the staging area is removed, the site unchanged' \
 check 'and the interrupted render, run again, completes' \
 	'news-render -q -o term --base-url $B r20k.jsonl && test -z "$(leftovers term)" &&
 	 test "$(find term -path "term/20*" -name "*.html" | wc -l)" -ge 20000'
+check 'a manifest that cannot be saved stops the run before the site changes' \
+	'news-render -q -o ro --base-url $B r40.jsonl && snap ro > r.before &&
+	 XDG_STATE_HOME=/dev/null/state news-render -q -o ro --title New --base-url $B r40.jsonl 2>r.err;
+	 test $? = 2 && grep -q "the site was left as it was" r.err &&
+	 snap ro > r.after && test_cmp r.before r.after && test -z "$(leftovers ro)"'
 done_testing

@@ -918,7 +918,7 @@ out_close(struct out *o, unsigned long *w, unsigned long *k,
 		check_signal(o);
 		if (o->nstaged > 0) {
 			if (save_both(o) == -1) {
-				errno = EIO;
+				errno = 0;	/* said by save_manifest */
 				out_fail(o, "", "the manifest could not be saved");
 			}
 			commit(o);
