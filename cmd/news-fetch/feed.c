@@ -877,16 +877,16 @@ absent(const char *s)
 /*
  * An item with nothing to know it by and nothing to read (no link, id,
  * title, summary, content or enclosure: an empty <item>, or one with only
- * a date or an author) is dropped and counted: no later stage could use
- * its record.  RSS 2.0 allows an item of a description alone; it stays.
+ * a date or an author) is counted for one note a feed, and still written:
+ * a feed parser reads the item the feed has (what it does carry, a date,
+ * an author, the feed's own fields, is the feed's), and the later tools
+ * pass such a record by with a note counted once a run, exit 0.
  */
 static void
 emit_item(struct feed *f, const struct feed_item *it, int body)
 {
-	if (absent(it->url) && absent(it->id) && absent(it->title) && !body) {
+	if (absent(it->url) && absent(it->id) && absent(it->title) && !body)
 		f->ndropped++;
-		return;
-	}
 	f->nitems++;
 	if (!f->stopped && f->fn(it, f->arg) != 0) {
 		f->stopped = 1;

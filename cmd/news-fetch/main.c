@@ -154,7 +154,7 @@ finish(struct job *j, int ok_fetch)
 		}
 	}
 	if (j->feed && feed_ndropped(j->feed) > 0)
-		news_info("%s: %zu empty item%s dropped (no link, id, title, text or enclosure)",
+		news_info("%s: %zu empty item%s (no link, id, title, text or enclosure): later tools pass them by",
 		    j->src->url, feed_ndropped(j->feed),
 		    feed_ndropped(j->feed) == 1 ? "" : "s");
 	if (r->moved)
