@@ -41,8 +41,8 @@ def clean(name):
 class Inflect:
     """The ending tables of INFLECTDIR, one per language."""
 
-    MAXWORDS = 4
-    MAXFORMS = 200
+    MAXWORDS = 3
+    MAXFORMS = 64
 
     def __init__(self, d):
         self.rules = {}
@@ -178,6 +178,8 @@ def iso(argv, out):
                 # its inflected forms (Irans, Iraku) are the language's own
                 if t not in english[code]:
                     out.write(f"{code}\t{kind}\t{t}\tlang={lang}\n")
+                if kind == "official":
+                    continue    # "Republic of ...": seldom in running text
                 forms = set()
                 write_forms(out, infl, code, kind, t, lang, f"lang={lang}", forms)
                 seen.update((code, x) for x in forms)
