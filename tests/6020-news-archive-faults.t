@@ -13,7 +13,14 @@ gen() {	# gen FIRST COUNT: records of ~1.3 KB
 }
 gen 0 100 >first.jsonl
 gen 100 3000 >big.jsonl
-count() { sqlite3 "$1" "SELECT count(*) FROM article"; }
+# the articles of a database; 0 when killed before its schema was made
+count() {
+	if [ -n "$(sqlite3 "$1" "SELECT name FROM sqlite_master WHERE name = 'article'")" ]; then
+		sqlite3 "$1" "SELECT count(*) FROM article"
+	else
+		echo 0
+	fi
+}
 
 check 'a full disk (file size limit): exit 1, said, the stored batches whole' '
 	news-archive add full.db first.jsonl >/dev/null &&
