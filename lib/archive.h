@@ -106,7 +106,29 @@ char *news_archive_key(json_t *rec, int *by_hash);
 /* the last sequence number given (0 for an empty archive) */
 int64_t news_archive_seq(struct news_archive *a);
 
-/* ---- the reader: records newest first, or changed since a number ---- */
+/* ---- the reader: records newest first, or changed since a number ----
+ *
+ * An incremental reader (news-render --archive, news-tag --archive)
+ * keeps the last sequence number it handled, N, and asks for what
+ * changed after it:
+ *
+ *	struct news_archive *a = news_archive_open(db, NEWS_ARCHIVE_RDONLY,
+ *	    err, sizeof(err), &status);
+ *	struct news_archive_filter f = { .added_since = N, .by_seq = 1,
+ *	    .oldest_first = 1 };
+ *	int64_t upto = news_archive_seq(a);	// before reading
+ *	struct news_archive_iter *it = news_archive_query(a, &f);
+ *	while (news_archive_next(it, &row) == 1)
+ *		... row.json, row.len: the record; row.seq ...
+ *	news_archive_iter_free(it);
+ *	news_archive_removed_since(a, N, gone, arg);	// takedowns
+ *	... then keep upto as the new N
+ *
+ * A reader sees the archive as of the last commit when its query starts
+ * (WAL): records committed while it iterates carry numbers above upto
+ * and come the next time.  news-fetch asks news_archive_holds(a, url)
+ * whether an item has arrived.
+ */
 
 struct news_archive_filter {
 	int64_t since, until;		/* time in [since, until); 0: open */
