@@ -124,9 +124,9 @@ int64_t news_archive_seq(struct news_archive *a);
  *	news_archive_removed_since(a, N, gone, arg);	// takedowns
  *	... then keep upto as the new N
  *
- * A reader sees the archive as of the last commit when its query starts
- * (WAL): records committed while it iterates carry numbers above upto
- * and come the next time.  news-fetch asks news_archive_holds(a, url)
+ * A query sees the archive as of the last commit when it starts (WAL).
+ * A change committed after news_archive_seq carries a number above upto:
+ * it may be read now and again the next time, never missed.  news-fetch asks news_archive_holds(a, url)
  * whether an item has arrived.
  */
 
