@@ -83,8 +83,9 @@ enum {
  */
 int news_archive_add(struct news_archive *a, json_t *rec, int flags,
     int *keyed_by_hash);
-/* the JSON line (no '\n') the last news_archive_add stored or found
- * stored, valid until the next add */
+/* the JSON line (no '\n') the last news_archive_add stored, when it
+ * returned NEWS_ARCHIVE_NEW or NEWS_ARCHIVE_CHANGED (with duplicate_of
+ * as set); valid until the next add */
 const char *news_archive_record(const struct news_archive *a, size_t *len);
 /* the near-duplicate threshold in bits (0..NEWS_ARCHIVE_DUP_BITS) */
 void news_archive_set_dup_bits(struct news_archive *a, int bits);
