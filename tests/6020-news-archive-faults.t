@@ -79,6 +79,12 @@ check 'two writers at once and readers meanwhile: nothing lost, no reader fails'
 	wait $p1 && wait $p2 && test $bad = 0 && test ! -s re &&
 	test "$(count c.db)" = 6100 && test "$(cat o1 o2 | wc -l)" = 6000'
 
+check 'two writers in one pipeline (add | change | add): every record through, nothing said' '
+	news-archive add p.db big.jsonl 2>e1 | jq -c ".tags = [\"seen\"]" |
+	    news-archive add p.db >out 2>e2 &&
+	test ! -s e1 && test ! -s e2 && test "$(wc -l <out)" = 3000 &&
+	test "$(sqlite3 p.db "SELECT count(*) FROM article_tag WHERE tag = '"'seen'"'")" = 3000'
+
 check 'a corrupt database: get and add say so, exit 2, the file untouched' '
 	news-archive add bad.db big.jsonl >/dev/null &&
 	sqlite3 bad.db "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null &&
