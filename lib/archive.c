@@ -455,7 +455,8 @@ news_archive_open(const char *path, int flags, char *err, size_t errlen,
 	}
 	if (exec(a, "PRAGMA journal_mode = WAL", "journal") < 0 ||
 	    exec(a, "PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON; "
-	    "PRAGMA cache_size = -16384", "pragma") < 0)
+	    "PRAGMA cache_size = -16384; PRAGMA journal_size_limit = 67108864",
+	    "pragma") < 0)
 		return open_fail(a, err, errlen, status);
 	if ((r == 1 || v < NEWS_ARCHIVE_VERSION) && upgrade(a) < 0)
 		return open_fail(a, err, errlen, status);
