@@ -33,6 +33,7 @@
  * apart from an empty one */
 #define APP_ID 0x4e575341
 #define WAIT_MAX_MS (600 * 1000)	/* how long we wait for another writer */
+#define WAIT_SAY_MS (10 * 1000)		/* ... before saying so */
 
 enum stmt {
 	S_FIND, S_INSERT, S_UPDATE, S_FTS_DEL, S_FTS_ADD, S_TAG_DEL,
@@ -209,9 +210,11 @@ busy(void *arg, int n)
 {
 	struct news_archive *a = arg;
 
-	if (n == 0 && !a->warned) {
-		news_warn("%s: waiting for another process to finish writing",
-		    a->path);
+	/* a pipeline with two writers (add | tag | add) waits for the
+	 * other's batch all the time: said only when it lasts */
+	if ((long)n * 20 >= WAIT_SAY_MS && !a->warned) {
+		news_warn("%s: waiting for another process to finish writing "
+		    "(%d s so far)", a->path, WAIT_SAY_MS / 1000);
 		a->warned = 1;
 	}
 	if ((long)n * 20 >= WAIT_MAX_MS)
@@ -452,7 +455,8 @@ news_archive_open(const char *path, int flags, char *err, size_t errlen,
 	}
 	if (exec(a, "PRAGMA journal_mode = WAL", "journal") < 0 ||
 	    exec(a, "PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON; "
-	    "PRAGMA cache_size = -16384", "pragma") < 0)
+	    "PRAGMA cache_size = -16384; PRAGMA journal_size_limit = 67108864",
+	    "pragma") < 0)
 		return open_fail(a, err, errlen, status);
 	if ((r == 1 || v < NEWS_ARCHIVE_VERSION) && upgrade(a) < 0)
 		return open_fail(a, err, errlen, status);

@@ -83,8 +83,9 @@ enum {
  */
 int news_archive_add(struct news_archive *a, json_t *rec, int flags,
     int *keyed_by_hash);
-/* the JSON line (no '\n') the last news_archive_add stored or found
- * stored, valid until the next add */
+/* the JSON line (no '\n') the last news_archive_add stored, when it
+ * returned NEWS_ARCHIVE_NEW or NEWS_ARCHIVE_CHANGED (with duplicate_of
+ * as set); valid until the next add */
 const char *news_archive_record(const struct news_archive *a, size_t *len);
 /* the near-duplicate threshold in bits (0..NEWS_ARCHIVE_DUP_BITS) */
 void news_archive_set_dup_bits(struct news_archive *a, int bits);
@@ -106,7 +107,29 @@ char *news_archive_key(json_t *rec, int *by_hash);
 /* the last sequence number given (0 for an empty archive) */
 int64_t news_archive_seq(struct news_archive *a);
 
-/* ---- the reader: records newest first, or changed since a number ---- */
+/* ---- the reader: records newest first, or changed since a number ----
+ *
+ * An incremental reader (news-render --archive, news-tag --archive)
+ * keeps the last sequence number it handled, N, and asks for what
+ * changed after it:
+ *
+ *	struct news_archive *a = news_archive_open(db, NEWS_ARCHIVE_RDONLY,
+ *	    err, sizeof(err), &status);
+ *	struct news_archive_filter f = { .added_since = N, .by_seq = 1,
+ *	    .oldest_first = 1 };
+ *	int64_t upto = news_archive_seq(a);	// before reading
+ *	struct news_archive_iter *it = news_archive_query(a, &f);
+ *	while (news_archive_next(it, &row) == 1)
+ *		... row.json, row.len: the record; row.seq ...
+ *	news_archive_iter_free(it);
+ *	news_archive_removed_since(a, N, gone, arg);	// takedowns
+ *	... then keep upto as the new N
+ *
+ * A query sees the archive as of the last commit when it starts (WAL).
+ * A change committed after news_archive_seq carries a number above upto:
+ * it may be read now and again the next time, never missed.  news-fetch asks news_archive_holds(a, url)
+ * whether an item has arrived.
+ */
 
 struct news_archive_filter {
 	int64_t since, until;		/* time in [since, until); 0: open */

@@ -13,7 +13,14 @@ gen() {	# gen FIRST COUNT: records of ~1.3 KB
 }
 gen 0 100 >first.jsonl
 gen 100 3000 >big.jsonl
-count() { sqlite3 "$1" "SELECT count(*) FROM article"; }
+# the articles of a database; 0 when killed before its schema was made
+count() {
+	if [ -n "$(sqlite3 "$1" "SELECT name FROM sqlite_master WHERE name = 'article'")" ]; then
+		sqlite3 "$1" "SELECT count(*) FROM article"
+	else
+		echo 0
+	fi
+}
 
 check 'a full disk (file size limit): exit 1, said, the stored batches whole' '
 	news-archive add full.db first.jsonl >/dev/null &&
@@ -71,6 +78,12 @@ check 'two writers at once and readers meanwhile: nothing lost, no reader fails'
 	done
 	wait $p1 && wait $p2 && test $bad = 0 && test ! -s re &&
 	test "$(count c.db)" = 6100 && test "$(cat o1 o2 | wc -l)" = 6000'
+
+check 'two writers in one pipeline (add | change | add): every record through, nothing said' '
+	news-archive add p.db big.jsonl 2>e1 | jq -c ".tags = [\"seen\"]" |
+	    news-archive add p.db >out 2>e2 &&
+	test ! -s e1 && test ! -s e2 && test "$(wc -l <out)" = 3000 &&
+	test "$(sqlite3 p.db "SELECT count(*) FROM article_tag WHERE tag = '"'seen'"'")" = 3000'
 
 check 'a corrupt database: get and add say so, exit 2, the file untouched' '
 	news-archive add bad.db big.jsonl >/dev/null &&

@@ -4,7 +4,6 @@
  * for a person).  Exit status as grep: 0 something written, 1 nothing
  * matched, 2 an error.
  */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -150,12 +149,15 @@ put_hit(const struct news_archive_row *row)
 {
 	struct news_buf b = NEWS_BUF_INIT;
 	json_t *rec = news_record_parse(row->json, row->len, NULL, 0);
+	char num[32];
 
 	if (rec == NULL)
 		return;
 	json_object_set_new(rec, "snippet", json_string(row->snippet ?
 	    row->snippet : ""));
-	json_object_set_new(rec, "score", json_real(round(row->score * 1e4) / 1e4));
+	/* six significant digits: scores of common words are small */
+	snprintf(num, sizeof(num), "%.6g", row->score);
+	json_object_set_new(rec, "score", json_real(strtod(num, NULL)));
 	if (news_json_put(&b, rec) == 0) {
 		news_buf_addc(&b, '\n');
 		fwrite(b.s, 1, b.len, stdout);

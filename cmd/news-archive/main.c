@@ -14,7 +14,7 @@ static const char usage_text[] =
 	"       %1$s import [-qv] db [file ...]\n"
 	"       %1$s get [--since date] [--until date] [--added-since seq]\n"
 	"           [--country cc] [--tag tag] [--category name] [--author name]\n"
-	"           [--source s] [--id id] [--limit n] [--oldest-first] db\n"
+	"           [--source source] [--id id] [--limit n] [--oldest-first] db\n"
 	"       %1$s search [-f json | text] [--since date] [--until date]\n"
 	"           [--country cc] [--tag tag] [--limit n] db query\n"
 	"       %1$s remove [-q] --exclude file db\n"
